@@ -1,0 +1,194 @@
+import type {
+  AttemptRecord,
+  GaveUpReason,
+  KindDetails,
+  Provider,
+  RetryClass,
+  StorageErrorKind,
+} from "./kinds.js";
+import { redactSecrets } from "./redact.js";
+
+const BRAND = Symbol.for("bucketguard.StorageError");
+
+type AllDetails = { -readonly [K in keyof UnionToIntersection<KindDetails[StorageErrorKind]>]?: UnionToIntersection<KindDetails[StorageErrorKind]>[K] };
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+
+/** What every {@link StorageError} carries, whatever its kind. */
+export interface StorageErrorBase extends Error {
+  readonly kind: StorageErrorKind;
+  /** Canonical S3-style code: `NoSuchKey` for R2's 10007, `PreconditionFailed` for Yandex's `Precondition Failed`. */
+  readonly code: string;
+  /** The status the provider meant (for Supabase the body's statusCode, not the HTTP 400). */
+  readonly status?: number | undefined;
+  readonly retry: RetryClass;
+  readonly provider: Provider;
+  /** The provider's own code: R2's number, Supabase's `error` label, the raw code string. */
+  readonly providerCode?: string | number | undefined;
+  readonly requestId?: string | undefined;
+  /** One-line recommended fix. */
+  readonly hint?: string | undefined;
+  /** How long the provider asked us to wait, in milliseconds. */
+  readonly retryAfterMs?: number | undefined;
+  /** The operation that failed (`GetObject`, `put`, ...), when known. */
+  readonly operation?: string | undefined;
+  /** Each failed attempt, set when a retry loop gave up. */
+  readonly attempts?: readonly AttemptRecord[] | undefined;
+  /** Why a retry loop gave up. */
+  readonly gaveUp?: GaveUpReason | undefined;
+  /** The original error or response. */
+  readonly cause?: unknown;
+  toJSON(): StorageErrorJSON;
+}
+
+/** A {@link StorageError} of one kind, with that kind's own fields. */
+export type StorageErrorOf<K extends StorageErrorKind> = StorageErrorBase & {
+  readonly kind: K;
+} & KindDetails[K];
+
+/** The one error type of bucketguard: a union over `kind`, so `switch (err.kind)` narrows. */
+export type StorageError = { [K in StorageErrorKind]: StorageErrorOf<K> }[StorageErrorKind];
+
+/** Plain-data form of a StorageError (no cause, no secrets). */
+export type StorageErrorJSON = {
+  name: string;
+  kind: StorageErrorKind;
+  code: string;
+  message: string;
+  retry: RetryClass;
+  provider: Provider;
+  status?: number;
+  providerCode?: string | number;
+  requestId?: string;
+  hint?: string;
+  retryAfterMs?: number;
+  operation?: string;
+  attempts?: readonly AttemptRecord[];
+  gaveUp?: GaveUpReason;
+} & AllDetails;
+
+/** Everything needed to build a StorageError. */
+export interface StorageErrorInit extends AllDetails {
+  kind: StorageErrorKind;
+  code: string;
+  message: string;
+  retry: RetryClass;
+  provider: Provider;
+  /** Defaults to `code`; set to the original error's name (`NoSuchKey`, `TimeoutError`). */
+  name?: string | undefined;
+  status?: number | undefined;
+  providerCode?: string | number | undefined;
+  requestId?: string | undefined;
+  hint?: string | undefined;
+  retryAfterMs?: number | undefined;
+  operation?: string | undefined;
+  attempts?: readonly AttemptRecord[] | undefined;
+  gaveUp?: GaveUpReason | undefined;
+  cause?: unknown;
+}
+
+const DETAIL_KEYS = [
+  "resource",
+  "bucket",
+  "key",
+  "uploadId",
+  "maxSize",
+  "proposedSize",
+  "actualSize",
+  "rangeRequested",
+  "serverTime",
+  "skewMs",
+  "region",
+  "endpoint",
+] as const satisfies readonly (keyof AllDetails)[];
+
+const SCALAR_KEYS = [
+  "status",
+  "providerCode",
+  "requestId",
+  "hint",
+  "retryAfterMs",
+  "operation",
+  "attempts",
+  "gaveUp",
+] as const;
+
+class StorageErrorImpl extends Error {
+  declare readonly kind: StorageErrorKind;
+  declare readonly code: string;
+  declare readonly retry: RetryClass;
+  declare readonly provider: Provider;
+
+  constructor(init: StorageErrorInit) {
+    super(redactSecrets(init.message), init.cause === undefined ? undefined : { cause: init.cause });
+    Object.defineProperty(this, BRAND, { value: true });
+    this.name = redactSecrets(init.name ?? init.code, 128);
+    const self = this as unknown as Record<string, unknown>;
+    self.kind = init.kind;
+    self.code = redactSecrets(init.code, 128);
+    self.retry = init.retry;
+    self.provider = init.provider;
+    for (const key of SCALAR_KEYS) {
+      const value = init[key];
+      if (value !== undefined) self[key] = typeof value === "string" ? redactSecrets(value) : value;
+    }
+    for (const key of DETAIL_KEYS) {
+      const value = init[key];
+      if (value !== undefined) self[key] = typeof value === "string" ? redactSecrets(value) : value;
+    }
+    if (init.cause !== undefined) {
+      // Non-enumerable, like Error.cause: kept for debugging, out of JSON and spreads.
+      Object.defineProperty(this, "cause", { value: init.cause, enumerable: false, writable: true, configurable: true });
+    }
+  }
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return isStorageError(value);
+  }
+
+  toJSON(): StorageErrorJSON {
+    const self = this as unknown as Record<string, unknown>;
+    const json: Record<string, unknown> = {
+      name: this.name,
+      kind: this.kind,
+      code: this.code,
+      message: this.message,
+      retry: this.retry,
+      provider: this.provider,
+    };
+    for (const key of [...SCALAR_KEYS, ...DETAIL_KEYS]) {
+      if (self[key] !== undefined) json[key] = self[key];
+    }
+    return json as StorageErrorJSON;
+  }
+}
+
+/** Constructor side of {@link StorageError}; `instanceof` matches copies of the class from any bundle. */
+export interface StorageErrorConstructor {
+  new (init: StorageErrorInit): StorageError;
+  readonly prototype: StorageError;
+  [Symbol.hasInstance](value: unknown): boolean;
+}
+
+/** The StorageError class. Use `normalize()` to build one from anything thrown. */
+export const StorageError = StorageErrorImpl as unknown as StorageErrorConstructor;
+
+/** True for a StorageError from any copy of bucketguard (checks a `Symbol.for` brand, never `name`). */
+export function isStorageError(value: unknown): value is StorageError {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    (value as Record<symbol, unknown>)[BRAND] === true
+  );
+}
+
+/** Records a retry loop's outcome on the error it surfaces. Internal to the engine. */
+export function markGaveUp(
+  error: StorageError,
+  attempts: readonly AttemptRecord[],
+  gaveUp: GaveUpReason,
+): StorageError {
+  const self = error as unknown as Record<string, unknown>;
+  self.attempts = attempts;
+  self.gaveUp = gaveUp;
+  return error;
+}

@@ -1,0 +1,41 @@
+// Core entry: no Node built-ins, runs in Node, Workers and browsers.
+
+// The error model
+export type { NormalizeContext, ResponseLike } from "./errors/context.js";
+export type {
+  AttemptRecord,
+  GaveUpReason,
+  KindDetails,
+  MissingResource,
+  Provider,
+  RetryClass,
+  StorageErrorKind,
+} from "./errors/kinds.js";
+export { PROVIDERS, RETRY_CLASSES, STORAGE_ERROR_KINDS } from "./errors/kinds.js";
+export { normalize } from "./errors/normalize.js";
+export { normalizeResponse } from "./errors/normalize-response.js";
+export type {
+  StorageErrorBase,
+  StorageErrorConstructor,
+  StorageErrorInit,
+  StorageErrorJSON,
+  StorageErrorOf,
+} from "./errors/storage-error.js";
+export { isStorageError, StorageError } from "./errors/storage-error.js";
+
+// Retrying
+export type {
+  AttemptContext,
+  ClassPolicy,
+  Clock,
+  GiveUpEvent,
+  Idempotency,
+  JitterMode,
+  OperationDescriptor,
+  Reconciled,
+  RetryBudget,
+  RetryEvent,
+  RetryOptions,
+  RetryPolicy,
+  RetryPolicyOverrides,
+} from "./retry/types.js";

@@ -1,0 +1,20 @@
+import { defineConfig } from "tsup";
+
+export default defineConfig({
+  entry: {
+    index: "src/index.ts",
+    "aws-sdk": "src/adapters/aws-sdk/index.ts",
+    r2: "src/adapters/r2/index.ts",
+    supabase: "src/adapters/supabase/index.ts",
+    fetch: "src/adapters/fetch/index.ts",
+  },
+  format: ["esm", "cjs"],
+  dts: true,
+  clean: true,
+  sourcemap: true,
+  target: "es2022",
+  platform: "neutral",
+  splitting: true,
+  treeshake: true,
+  external: [/^@aws-sdk\//, /^@smithy\//, /^@cloudflare\//, /^@supabase\//],
+});
