@@ -3,18 +3,24 @@ import { readdirSync, readFileSync } from "node:fs";
 
 const problems = [];
 const files = readdirSync("dist").filter((f) => /\.(c?js)$/.test(f));
-const nodeBuiltin = /(?:from\s*|require\(\s*|import\(\s*)["'](node:[\w/]+|fs|path|os|http|https|net|tls|stream|crypto|buffer|events|url|util|zlib|child_process)["']/;
+const nodeBuiltin =
+  /(?:from\s*|require\(\s*|import\(\s*)["'](node:[\w/]+|fs|path|os|http|https|net|tls|stream|crypto|buffer|events|url|util|zlib|child_process)["']/;
 const coreFiles = files.filter((f) => /^(index|chunk-)/.test(f));
 for (const file of coreFiles) {
   const text = readFileSync(`dist/${file}`, "utf8");
   const hit = text.match(nodeBuiltin);
   if (hit) problems.push(`dist/${file} imports the Node built-in "${hit[1]}"`);
 }
-const peerMarkers = ["class S3ServiceException", "class StorageApiError", "resolveAwsSdkSigV4Config"];
+const peerMarkers = [
+  "class S3ServiceException",
+  "class StorageApiError",
+  "resolveAwsSdkSigV4Config",
+];
 for (const file of files) {
   const text = readFileSync(`dist/${file}`, "utf8");
   for (const marker of peerMarkers) {
-    if (text.includes(marker)) problems.push(`dist/${file} bundles a peer dependency ("${marker}")`);
+    if (text.includes(marker))
+      problems.push(`dist/${file} bundles a peer dependency ("${marker}")`);
   }
 }
 for (const entry of ["index", "aws-sdk", "r2", "supabase", "fetch"]) {

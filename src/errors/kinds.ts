@@ -40,7 +40,15 @@ export const RETRY_CLASSES = [
 export type RetryClass = (typeof RETRY_CLASSES)[number];
 
 /** Who answered. `s3-compatible` is any other S3 dialect (MinIO, Ceph, ...). */
-export const PROVIDERS = ["aws", "r2", "supabase", "ibm", "yandex", "s3-compatible", "unknown"] as const;
+export const PROVIDERS = [
+  "aws",
+  "r2",
+  "supabase",
+  "ibm",
+  "yandex",
+  "s3-compatible",
+  "unknown",
+] as const;
 
 export type Provider = (typeof PROVIDERS)[number];
 

@@ -10,8 +10,16 @@ import { redactSecrets } from "./redact.js";
 
 const BRAND = Symbol.for("bucketguard.StorageError");
 
-type AllDetails = { -readonly [K in keyof UnionToIntersection<KindDetails[StorageErrorKind]>]?: UnionToIntersection<KindDetails[StorageErrorKind]>[K] };
-type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+type AllDetails = {
+  -readonly [K in keyof UnionToIntersection<KindDetails[StorageErrorKind]>]?: UnionToIntersection<
+    KindDetails[StorageErrorKind]
+  >[K];
+};
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (
+  x: infer I,
+) => void
+  ? I
+  : never;
 
 /** What every {@link StorageError} carries, whatever its kind. */
 export interface StorageErrorBase extends Error {
@@ -119,7 +127,10 @@ class StorageErrorImpl extends Error {
   declare readonly provider: Provider;
 
   constructor(init: StorageErrorInit) {
-    super(redactSecrets(init.message), init.cause === undefined ? undefined : { cause: init.cause });
+    super(
+      redactSecrets(init.message),
+      init.cause === undefined ? undefined : { cause: init.cause },
+    );
     Object.defineProperty(this, BRAND, { value: true });
     this.name = redactSecrets(init.name ?? init.code, 128);
     const self = this as unknown as Record<string, unknown>;
@@ -137,7 +148,12 @@ class StorageErrorImpl extends Error {
     }
     if (init.cause !== undefined) {
       // Non-enumerable, like Error.cause: kept for debugging, out of JSON and spreads.
-      Object.defineProperty(this, "cause", { value: init.cause, enumerable: false, writable: true, configurable: true });
+      Object.defineProperty(this, "cause", {
+        value: init.cause,
+        enumerable: false,
+        writable: true,
+        configurable: true,
+      });
     }
   }
 

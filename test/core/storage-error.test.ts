@@ -22,7 +22,9 @@ describe("StorageError", () => {
     const err = new StorageError(base);
     expect(err instanceof StorageError).toBe(true);
     expect(isStorageError(err)).toBe(true);
-    const foreign = Object.assign(new Error("x"), { [Symbol.for("bucketguard.StorageError")]: true });
+    const foreign = Object.assign(new Error("x"), {
+      [Symbol.for("bucketguard.StorageError")]: true,
+    });
     expect(foreign instanceof StorageError).toBe(true);
     const lookalike = Object.assign(new Error("x"), { name: "StorageError", kind: "not_found" });
     expect(isStorageError(lookalike)).toBe(false);
@@ -57,7 +59,13 @@ describe("StorageError", () => {
       hint: `try https://b.s3.amazonaws.com/k?X-Amz-Signature=deadbeef&X-Amz-Security-Token=tok123`,
     });
     const everything = `${String(err)} ${JSON.stringify(err)}`;
-    for (const secret of [jwt, "0123456789abcdef0123456789abcdef", "deadbeef", "tok123", "AKIA/x"]) {
+    for (const secret of [
+      jwt,
+      "0123456789abcdef0123456789abcdef",
+      "deadbeef",
+      "tok123",
+      "AKIA/x",
+    ]) {
       expect(everything).not.toContain(secret);
     }
     expect(err.message).toContain("[REDACTED]");
