@@ -1,31 +1,97 @@
-// PLACEHOLDER: replaced by the catalogue work; signatures are the contract.
-import type { Provider, RetryClass, StorageErrorKind } from "../kinds.js";
+import type { Provider } from "../kinds.js";
+import { AWS_CATALOGUE } from "./aws.js";
+import { IBM_CATALOGUE } from "./ibm.js";
+import { R2_CATALOGUE } from "./r2.js";
+import { SUPABASE_CATALOGUE, SUPABASE_LABELS, type SupabaseLabelRow } from "./supabase.js";
 import type { CatalogueRow } from "./types.js";
+import { YANDEX_CATALOGUE } from "./yandex.js";
 
+export type { StatusClassification } from "./status-fallback.js";
+export { CLASSIFIED_STATUSES, classifyStatus } from "./status-fallback.js";
+export type { SupabaseLabelRow } from "./supabase.js";
+export { SUPABASE_LABELS } from "./supabase.js";
 export type { CatalogueRow } from "./types.js";
 
-/** Row for `code` as `provider` sends it; falls back on the S3 base table. Codes compare without white space and case. */
-export function lookupCode(_provider: Provider, _code: string): CatalogueRow | undefined {
+/** Providers with a table of their own. */
+export type CatalogueProvider = "aws" | "r2" | "supabase" | "ibm" | "yandex";
+
+/** Every provider's table, for the docs generator and the tests. AWS is the S3 base dialect. */
+export const CATALOGUES: Readonly<Record<CatalogueProvider, readonly CatalogueRow[]>> = {
+  aws: AWS_CATALOGUE,
+  r2: R2_CATALOGUE,
+  supabase: SUPABASE_CATALOGUE,
+  ibm: IBM_CATALOGUE,
+  yandex: YANDEX_CATALOGUE,
+};
+
+/** A code as compared: white space removed, lower case (`Precondition Failed` = `preconditionfailed`). */
+export function normalizeCodeKey(code: string): string {
+  return code.replace(/\s+/g, "").toLowerCase();
+}
+
+// Rows of kind `unknown` (a bodiless `Unknown`, Supabase's pass-through `S3Error`) are documentation
+// only: the lookups skip them so that callers classify those errors by their real status.
+function indexRows(rows: readonly CatalogueRow[]): ReadonlyMap<string, CatalogueRow> {
+  const map = new Map<string, CatalogueRow>();
+  for (const row of rows) {
+    if (row.kind === "unknown") continue;
+    for (const name of [row.code, ...(row.aliases ?? [])]) {
+      const key = normalizeCodeKey(name);
+      if (!map.has(key)) map.set(key, row);
+    }
+  }
+  return map;
+}
+
+const BY_CODE: Readonly<Record<CatalogueProvider, ReadonlyMap<string, CatalogueRow>>> = {
+  aws: indexRows(AWS_CATALOGUE),
+  r2: indexRows(R2_CATALOGUE),
+  supabase: indexRows(SUPABASE_CATALOGUE),
+  ibm: indexRows(IBM_CATALOGUE),
+  yandex: indexRows(YANDEX_CATALOGUE),
+};
+
+const BY_R2_NUMBER: ReadonlyMap<number, CatalogueRow> = new Map(
+  R2_CATALOGUE.flatMap((row: CatalogueRow) =>
+    row.r2Code === undefined ? [] : [[row.r2Code, row] as const],
+  ),
+);
+
+const BY_SUPABASE_LABEL: ReadonlyMap<string, CatalogueRow> = new Map(
+  SUPABASE_LABELS.map((row: SupabaseLabelRow) => [normalizeCodeKey(row.label), row] as const),
+);
+
+/** Tables searched, in order: the provider's own first, then AWS; unknown dialects try all. */
+const SEARCH_ORDER: Readonly<Record<Provider, readonly CatalogueProvider[]>> = {
+  aws: ["aws"],
+  r2: ["r2", "aws"],
+  supabase: ["supabase", "aws"],
+  ibm: ["ibm", "aws"],
+  yandex: ["yandex", "aws"],
+  "s3-compatible": ["aws", "r2", "ibm", "yandex", "supabase"],
+  unknown: ["aws", "r2", "ibm", "yandex", "supabase"],
+};
+
+/**
+ * Row for `code` as `provider` sends it: the provider's own table first, then the S3 base table
+ * (`unknown` and `s3-compatible` try every table, AWS first). Codes compare without white space
+ * and case. Codes that only mean "see the status" (`Unknown`, `S3Error`) return undefined.
+ */
+export function lookupCode(provider: Provider, code: string): CatalogueRow | undefined {
+  const key = normalizeCodeKey(code);
+  for (const table of SEARCH_ORDER[provider]) {
+    const row = BY_CODE[table].get(key);
+    if (row !== undefined) return row;
+  }
   return undefined;
 }
 
 /** Row for an R2 Workers binding numeric code. */
-export function lookupR2Code(_code: number): CatalogueRow | undefined {
-  return undefined;
+export function lookupR2Code(code: number): CatalogueRow | undefined {
+  return BY_R2_NUMBER.get(code);
 }
 
 /** Row for a legacy Supabase `error` label (`not_found`, `Duplicate`, `Invalid JWT`, ...). */
-export function lookupSupabaseLabel(_label: string): CatalogueRow | undefined {
-  return undefined;
-}
-
-/** Kind, retry class and generic code for a status with no known code. */
-export function classifyStatus(status: number | undefined): {
-  kind: StorageErrorKind;
-  retry: RetryClass;
-  code: string;
-} {
-  if (status === 429) return { kind: "throttled", retry: "throttling", code: "TooManyRequests" };
-  if (status !== undefined && status >= 500) return { kind: "server_error", retry: "transient", code: "InternalError" };
-  return { kind: "unknown", retry: "never", code: "Unknown" };
+export function lookupSupabaseLabel(label: string): CatalogueRow | undefined {
+  return BY_SUPABASE_LABEL.get(normalizeCodeKey(label));
 }

@@ -1,0 +1,191 @@
+// Every code of every seed document must be in its provider's table, with the seed's status.
+import { describe, expect, it } from "vitest";
+import {
+  CATALOGUES,
+  type CatalogueProvider,
+  type CatalogueRow,
+  lookupCode,
+  lookupR2Code,
+  lookupSupabaseLabel,
+  normalizeCodeKey,
+} from "../../src/errors/catalogue/index.js";
+import {
+  parseIbmSeed,
+  parseR2Seed,
+  parseS3List,
+  parseSupabaseCodes,
+  parseSupabaseLegacy,
+  parseYandexSeed,
+  readSeed,
+  SEED_FILES,
+  type SeedRow,
+} from "./catalogue-seeds.js";
+
+const r2Seed = parseR2Seed(readSeed(SEED_FILES.r2));
+const supabaseLines = readSeed(SEED_FILES.supabase);
+const supabaseSeed = parseSupabaseCodes(supabaseLines);
+const supabaseLegacy = parseSupabaseLegacy(supabaseLines);
+// The S3 REST list may also be appended to the Supabase document; its codes resolve via the S3 base.
+const supabaseS3List = parseS3List(supabaseLines);
+const awsSeed = parseS3List(readSeed(SEED_FILES.aws));
+const ibmSeed = parseIbmSeed(readSeed(SEED_FILES.ibm));
+const yandexSeed = parseYandexSeed(readSeed(SEED_FILES.yandex));
+
+/** Body statuses the Supabase server really sends where its docs say otherwise (provider-facts.md). */
+const SUPABASE_WIRE_STATUS: Readonly<Record<string, number>> = {
+  InvalidJWT: 400,
+  TenantNotFound: 400,
+  InvalidRange: 400,
+  InvalidMimeType: 415,
+  DatabaseTimeout: 544,
+  InvalidSignature: 400,
+  MissingContentLength: 400,
+  InvalidUploadSignature: 400,
+  LockTimeout: 503,
+  SlowDown: 429,
+};
+
+function ownRow(provider: CatalogueProvider, code: string): CatalogueRow | undefined {
+  const key = normalizeCodeKey(code);
+  return CATALOGUES[provider].find(
+    (row) =>
+      normalizeCodeKey(row.code) === key ||
+      (row.aliases ?? []).some((alias) => normalizeCodeKey(alias) === key),
+  );
+}
+
+function unique(rows: readonly SeedRow[]): SeedRow[] {
+  return [...new Map(rows.map((row) => [`${row.code}/${row.status}`, row])).values()];
+}
+
+describe("seed parsers", () => {
+  it.each([
+    ["r2", r2Seed, 29],
+    ["supabase codes", supabaseSeed, 32],
+    ["supabase legacy", supabaseLegacy, 6],
+    ["s3", awsSeed, 87],
+    ["ibm", ibmSeed, 63],
+    ["yandex", yandexSeed, 66],
+  ] as const)("finds every row of the %s seed", (_name, rows, expected) => {
+    expect(rows).toHaveLength(expected);
+  });
+
+  it("reads codes glued to their descriptions and statuses on the next line", () => {
+    expect(supabaseSeed).toContainEqual({ code: "InvalidJWT", status: 401 });
+    expect(supabaseSeed).toContainEqual({ code: "S3Error", status: null });
+    expect(awsSeed).toContainEqual({ code: "BucketAlreadyOwnedByYou", status: 409 });
+    expect(yandexSeed).toContainEqual({ code: "Precondition Failed", status: 412 });
+    expect(r2Seed).toContainEqual({ code: "EntityTooLarge", status: 400, r2Code: 100100 });
+  });
+});
+
+describe.each([
+  ["aws", awsSeed],
+  ["ibm", ibmSeed],
+  ["yandex", yandexSeed],
+] as const)("the %s seed", (provider, seed) => {
+  it.each(unique(seed))("has $code with status $status", ({ code, status }) => {
+    const row = ownRow(provider, code);
+    expect(row, code).toBeDefined();
+    expect(row?.status).toBe(status);
+    expect(lookupCode(provider, code)).toBe(row);
+  });
+});
+
+describe("the R2 seed", () => {
+  it.each(r2Seed)("maps $r2Code to $code with status $status", ({ code, status, r2Code }) => {
+    const row = lookupR2Code(r2Code ?? Number.NaN);
+    expect(row?.code).toBe(code);
+    expect(row?.status).toBe(status);
+    expect(CATALOGUES.r2).toContain(row);
+    expect(ownRow("r2", code)).toBeDefined();
+  });
+});
+
+describe("the Supabase seed", () => {
+  it.each(supabaseSeed)("has $code (documented status $status)", ({ code, status }) => {
+    const row = ownRow("supabase", code);
+    expect(row, code).toBeDefined();
+    const wire = SUPABASE_WIRE_STATUS[code];
+    if (wire === undefined) {
+      expect(row?.status).toBe(status);
+      expect(row?.documentedStatus).toBeUndefined();
+    } else {
+      expect(row?.status).toBe(wire);
+      expect(row?.documentedStatus).toBe(status);
+    }
+  });
+
+  it.each(supabaseLegacy)("reads the legacy label $code as status $status", ({ code, status }) => {
+    expect(lookupSupabaseLabel(code)?.status).toBe(status);
+  });
+
+  it("resolves every S3 REST list code for Supabase's S3 endpoint through the S3 base", () => {
+    const codes = unique([...supabaseS3List, ...awsSeed]);
+    expect(codes.length).toBeGreaterThan(70);
+    for (const { code } of codes) expect(lookupCode("supabase", code), code).toBeDefined();
+  });
+
+  it.each([
+    "Bucket not found",
+    "Duplicate",
+    "Unauthorized",
+    "Payload too large",
+    "invalid_mime_type",
+    "invalid_range",
+    "Invalid Input",
+    "acquiring_lock_timeout",
+    "too_many_connections",
+    "resource_locked",
+    "Invalid JWT",
+  ])("knows the legacy label %s from provider-facts", (label) => {
+    expect(lookupSupabaseLabel(label)).toBeDefined();
+  });
+
+  it.each([
+    "MalformedXML",
+    "InvalidParameter",
+    "MaximumCredentialsLimit",
+    "ResourceNotEmpty",
+    "ResourceReferenced",
+    "TransactionError",
+    "FeatureNotEnabled",
+    "NotSupported",
+    "Aborted",
+    "DatabaseReadOnly",
+    "DatabaseSchemaMismatch",
+    "DatabaseInvalidObjectDefinition",
+    "InvalidAccessKeyId",
+    "S3Error",
+  ])("has %s from the server source", (code) => {
+    expect(ownRow("supabase", code)).toBeDefined();
+  });
+});
+
+describe("table hygiene", () => {
+  const all = Object.entries(CATALOGUES).flatMap(([provider, rows]) =>
+    rows.map((row) => ({ provider, row })),
+  );
+
+  it.each(Object.entries(CATALOGUES))(
+    "%s has no duplicate codes (R2 numbers apart)",
+    (_p, rows) => {
+      const keys = rows.map((row) => `${normalizeCodeKey(row.code)}#${row.r2Code ?? ""}`);
+      expect(new Set(keys).size).toBe(keys.length);
+    },
+  );
+
+  it("gives each R2 number one row", () => {
+    const numbers = CATALOGUES.r2.map((row) => row.r2Code);
+    expect(numbers).not.toContain(undefined);
+    expect(new Set(numbers).size).toBe(numbers.length);
+  });
+
+  it("gives every row a short one-line hint without links", () => {
+    for (const { provider, row } of all) {
+      const where = `${provider}/${row.code}`;
+      expect(row.hint, where).toMatch(/^\S.{9,119}$/);
+      expect(row.hint, where).not.toMatch(/https?:|\n/);
+    }
+  });
+});
