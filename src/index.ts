@@ -22,7 +22,23 @@ export type {
   StorageErrorOf,
 } from "./errors/storage-error.js";
 export { isStorageError, StorageError } from "./errors/storage-error.js";
-
+export type {
+  DecideInput,
+  Decision,
+  DelayInput,
+  ManualClock,
+  RetryBudgetOptions,
+} from "./retry/index.js";
+export {
+  computeDelayMs,
+  createManualClock,
+  createRetryBudget,
+  DEFAULT_POLICY,
+  decide,
+  resolvePolicy,
+  systemClock,
+  withRetry,
+} from "./retry/index.js";
 // Retrying
 export type {
   AttemptContext,

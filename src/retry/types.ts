@@ -52,7 +52,10 @@ export interface OperationDescriptor {
 export interface Clock {
   /** Milliseconds since the epoch. */
   now(): number;
-  /** Calls `callback` after `delayMs`; returns a function that cancels it. Must not keep the process alive. */
+  /**
+   * Calls `callback` after `delayMs`; returns a function that cancels it. The engine cancels
+   * every timer it sets as soon as it is no longer needed, so none outlives an operation.
+   */
   setTimer(callback: () => void, delayMs: number): () => void;
 }
 

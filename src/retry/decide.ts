@@ -1,0 +1,72 @@
+import type { GaveUpReason } from "../errors/kinds.js";
+import type { StorageError } from "../errors/storage-error.js";
+import { computeDelayMs } from "./compute-delay.js";
+import type { OperationDescriptor, RetryPolicy } from "./types.js";
+
+/** Inputs of {@link decide}: everything the decision depends on, clock and randomness included. */
+export interface DecideInput {
+  error: StorageError;
+  /** Attempts made so far, the failed one included. */
+  attempt: number;
+  /** Failures of `error.retry`'s class so far, this one included. */
+  classFailures: number;
+  policy: RetryPolicy;
+  operation?: OperationDescriptor | undefined;
+  nowMs: number;
+  /** When the whole operation must end (ms since epoch), or undefined. */
+  deadlineAtMs?: number | undefined;
+  /** The previous delay of this class, in milliseconds, for decorrelated jitter. */
+  previousDelayMs?: number | undefined;
+  /** Whether a credentials refresher is configured (the `credentials` class needs one). */
+  canRefreshCredentials: boolean;
+  random: () => number;
+}
+
+/** What {@link decide} answers: wait `delayMs` then retry, or give up for `reason`. */
+export type Decision = { retry: true; delayMs: number } | { retry: false; reason: GaveUpReason };
+
+/**
+ * The retry decision, pure. In order: aborted errors stop; the `never` class and `credentials`
+ * without a refresher are not retryable; then the operation's safety gates; then the class's
+ * and the total attempt caps; then the delay (the provider's hint when the policy honours hints,
+ * capped by `maxHintMs`, else the class's backoff); a delay that would reach the deadline gives
+ * up with `deadline` instead of sleeping past it.
+ */
+export function decide(input: DecideInput): Decision {
+  const { error, policy } = input;
+  if (error.kind === "aborted") return { retry: false, reason: "aborted" };
+  if (error.retry === "never") return { retry: false, reason: "not_retryable" };
+  if (error.retry === "credentials" && !input.canRefreshCredentials) {
+    return { retry: false, reason: "not_retryable" };
+  }
+  if (input.operation?.idempotency === "never") return { retry: false, reason: "not_idempotent" };
+  if (input.operation?.bodyReplayable === false) {
+    return { retry: false, reason: "body_not_replayable" };
+  }
+  const classPolicy = policy.classes[error.retry];
+  if (input.classFailures >= classPolicy.maxAttempts || input.attempt >= policy.maxAttempts) {
+    return { retry: false, reason: "max_attempts" };
+  }
+  const delayMs = chooseDelayMs(input);
+  if (input.deadlineAtMs !== undefined && input.nowMs + delayMs >= input.deadlineAtMs) {
+    return { retry: false, reason: "deadline" };
+  }
+  return { retry: true, delayMs };
+}
+
+function chooseDelayMs(input: DecideInput): number {
+  const { error, policy } = input;
+  const hintMs = error.retryAfterMs;
+  if (policy.honorHints && hintMs !== undefined && Number.isFinite(hintMs) && hintMs >= 0) {
+    return Math.min(Math.ceil(hintMs), policy.maxHintMs);
+  }
+  const classPolicy = policy.classes[error.retry];
+  return computeDelayMs({
+    jitter: classPolicy.jitter,
+    baseDelayMs: classPolicy.baseDelayMs,
+    maxDelayMs: classPolicy.maxDelayMs,
+    retryNumber: input.classFailures,
+    previousDelayMs: input.previousDelayMs,
+    random: input.random,
+  });
+}

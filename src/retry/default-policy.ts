@@ -1,0 +1,73 @@
+import type { RetryClass } from "../errors/kinds.js";
+import type { ClassPolicy, RetryPolicy, RetryPolicyOverrides } from "./types.js";
+
+const classPolicy = (
+  maxAttempts: number,
+  baseDelayMs: number,
+  maxDelayMs: number,
+  jitter: ClassPolicy["jitter"],
+) => Object.freeze({ maxAttempts, baseDelayMs, maxDelayMs, jitter });
+const ONCE = classPolicy(2, 0, 0, "none");
+
+/**
+ * The default policy. Figures from the AWS SDK's standard strategy and the simulation in
+ * `bench/retry` (see docs/retry-policies.md):
+ * - 3 attempts in total (the first included);
+ * - `transient`: full jitter from 50 ms, capped at 20 s;
+ * - `throttling`: full jitter from 1 s, capped at 20 s;
+ * - `conflict`: full jitter from 100 ms, capped at 1 s;
+ * - `clock_skew`, `credentials`, `redirect`: one immediate retry, under their conditions;
+ * - `never`: no retry;
+ * - hints honoured, capped at 20 s.
+ */
+export const DEFAULT_POLICY: Readonly<RetryPolicy> = Object.freeze({
+  classes: Object.freeze({
+    throttling: classPolicy(3, 1000, 20_000, "full"),
+    transient: classPolicy(3, 50, 20_000, "full"),
+    conflict: classPolicy(3, 100, 1000, "full"),
+    clock_skew: ONCE,
+    credentials: ONCE,
+    redirect: ONCE,
+    never: classPolicy(1, 0, 0, "none"),
+  } satisfies Record<RetryClass, ClassPolicy>),
+  maxAttempts: 3,
+  honorHints: true,
+  maxHintMs: 20_000,
+});
+
+/**
+ * Merges overrides over {@link DEFAULT_POLICY}, class by class and field by field.
+ * `maxAttempts` (the shorthand of `withRetry`) wins over `overrides.maxAttempts`.
+ * Throws a RangeError naming the option when a number is negative or not a number.
+ */
+export function resolvePolicy(overrides?: RetryPolicyOverrides, maxAttempts?: number): RetryPolicy {
+  const classes = {} as Record<RetryClass, ClassPolicy>;
+  for (const [name, base] of Object.entries(DEFAULT_POLICY.classes) as [
+    RetryClass,
+    ClassPolicy,
+  ][]) {
+    const merged = { ...base, ...overrides?.classes?.[name] };
+    checkCount(`policy.classes.${name}.maxAttempts`, merged.maxAttempts);
+    checkDuration(`policy.classes.${name}.baseDelayMs`, merged.baseDelayMs);
+    checkDuration(`policy.classes.${name}.maxDelayMs`, merged.maxDelayMs);
+    classes[name] = merged;
+  }
+  const policy: RetryPolicy = {
+    classes,
+    maxAttempts: maxAttempts ?? overrides?.maxAttempts ?? DEFAULT_POLICY.maxAttempts,
+    honorHints: overrides?.honorHints ?? DEFAULT_POLICY.honorHints,
+    maxHintMs: overrides?.maxHintMs ?? DEFAULT_POLICY.maxHintMs,
+  };
+  checkCount("maxAttempts", policy.maxAttempts);
+  checkDuration("policy.maxHintMs", policy.maxHintMs);
+  return policy;
+}
+
+function checkCount(name: string, value: number): void {
+  if (!(value >= 1)) throw new RangeError(`Expected \`${name}\` to be at least 1, got ${value}.`);
+}
+
+function checkDuration(name: string, value: number): void {
+  if (!(value >= 0))
+    throw new RangeError(`Expected \`${name}\` to be a duration >= 0 ms, got ${value}.`);
+}

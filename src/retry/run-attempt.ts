@@ -1,0 +1,76 @@
+import type { Clock } from "./types.js";
+
+/** How one attempt ended. */
+export type AttemptOutcome<T> =
+  | { ok: true; value: T }
+  | { ok: false; thrown: unknown; timedOut: boolean; callerAborted: boolean };
+
+/** The signal of one attempt: aborts on the caller's abort or after `timeoutMs` on `clock`. */
+export interface AttemptSignal {
+  signal: AbortSignal;
+  timedOut(): boolean;
+  dispose(): void;
+}
+
+/** Builds an attempt's signal from an AbortController and the clock's timer (not AbortSignal.timeout, so fake clocks drive it). */
+export function createAttemptSignal(
+  clock: Clock,
+  callerSignal: AbortSignal | undefined,
+  timeoutMs: number | undefined,
+): AttemptSignal {
+  const controller = new AbortController();
+  let timedOut = false;
+  const onCallerAbort = (): void => controller.abort(callerSignal?.reason);
+  if (callerSignal?.aborted) onCallerAbort();
+  else callerSignal?.addEventListener("abort", onCallerAbort, { once: true });
+  const cancelTimer =
+    timeoutMs === undefined
+      ? undefined
+      : clock.setTimer(() => {
+          timedOut = true;
+          controller.abort(
+            new DOMException(`Attempt timed out after ${timeoutMs} ms`, "TimeoutError"),
+          );
+        }, timeoutMs);
+  return {
+    signal: controller.signal,
+    timedOut: () => timedOut,
+    dispose() {
+      cancelTimer?.();
+      callerSignal?.removeEventListener("abort", onCallerAbort);
+    },
+  };
+}
+
+/**
+ * Runs one attempt. Settles as soon as its signal aborts, even when `run` ignores the signal
+ * (its late result is then dropped), so a timeout or an abort is never held up by the request.
+ */
+export async function runAttempt<T>(
+  run: (signal: AbortSignal) => Promise<T>,
+  attemptSignal: AttemptSignal,
+  callerSignal: AbortSignal | undefined,
+): Promise<AttemptOutcome<T>> {
+  const { signal } = attemptSignal;
+  let onAbort: (() => void) | undefined;
+  try {
+    const aborted = new Promise<never>((_, reject) => {
+      onAbort = () => reject(signal.reason);
+      signal.addEventListener("abort", onAbort, { once: true });
+    });
+    const running = new Promise<T>((resolve) => resolve(run(signal)));
+    running.catch(() => undefined);
+    aborted.catch(() => undefined);
+    return { ok: true, value: await Promise.race([running, aborted]) };
+  } catch (thrown) {
+    return {
+      ok: false,
+      thrown,
+      timedOut: attemptSignal.timedOut() && callerSignal?.aborted !== true,
+      callerAborted: callerSignal?.aborted === true,
+    };
+  } finally {
+    if (onAbort) signal.removeEventListener("abort", onAbort);
+    attemptSignal.dispose();
+  }
+}

@@ -1,0 +1,156 @@
+import type { AttemptRecord, GaveUpReason, RetryClass } from "../errors/kinds.js";
+import { normalize } from "../errors/normalize.js";
+import { markGaveUp, type StorageError } from "../errors/storage-error.js";
+import { decide } from "./decide.js";
+import { resolvePolicy } from "./default-policy.js";
+import { isPossiblySelfInflicted, prepareRetry } from "./prepare-retry.js";
+import { createAbortedError, createHeldError, createTimeoutError } from "./retry-errors.js";
+import { createAttemptSignal, runAttempt } from "./run-attempt.js";
+import { sleep } from "./sleep.js";
+import { systemClock } from "./system-clock.js";
+import type { AttemptContext, RetryOptions } from "./types.js";
+
+/**
+ * Runs `fn` until it succeeds or the policy says stop, and throws the last failure as a
+ * {@link StorageError} carrying `attempts` and `gaveUp`. Every thrown value goes through
+ * `options.normalize` (default `normalize()`). Defaults: {@link DEFAULT_POLICY} (3 attempts),
+ * no deadline, no attempt timeout, no budget, the system clock, `Math.random`.
+ */
+export async function withRetry<T>(
+  fn: (ctx: AttemptContext) => Promise<T>,
+  options: RetryOptions<T> = {},
+): Promise<T> {
+  const policy = resolvePolicy(options.policy, options.maxAttempts);
+  const clock = options.clock ?? systemClock;
+  const random = options.random ?? Math.random;
+  const toError = options.normalize ?? normalize;
+  const { signal, budget } = options;
+  const operation = options.operation?.name ?? options.context?.operation;
+  const origin = { context: options.context, operation };
+  const deadlineAtMs =
+    options.deadlineMs === undefined ? undefined : clock.now() + options.deadlineMs;
+  const attempts: AttemptRecord[] = [];
+  const classFailures = new Map<RetryClass, number>();
+  const previousDelayMs = new Map<RetryClass, number>();
+  let clockOffsetMs = 0;
+  let lastError: StorageError | undefined;
+
+  const giveUp = (error: StorageError, reason: GaveUpReason, attempt: number): never => {
+    markGaveUp(error, attempts.slice(), reason);
+    const event = {
+      attempt,
+      error,
+      retry: error.retry,
+      reason,
+      attempts: error.attempts ?? [],
+      operation,
+    };
+    callHook(() => options.onGiveUp?.(event));
+    throw error;
+  };
+  const record = (attempt: number, error: StorageError, delayMs: number): void => {
+    attempts.push({ attempt, kind: error.kind, code: error.code, status: error.status, delayMs });
+  };
+  const wait = async (delayMs: number, attempt: number): Promise<void> => {
+    try {
+      await sleep(clock, delayMs, signal);
+    } catch (reason) {
+      return giveUp(createAbortedError(origin, reason), "aborted", attempt);
+    }
+  };
+
+  if (signal?.aborted) return giveUp(createAbortedError(origin, signal.reason), "aborted", 0);
+
+  for (let attempt = 1; ; attempt++) {
+    // Outage hold (first attempts included), never past the deadline.
+    for (
+      let holdMs = budget?.holdMs(clock.now()) ?? 0;
+      holdMs > 0;
+      holdMs = budget?.holdMs(clock.now()) ?? 0
+    ) {
+      if (deadlineAtMs !== undefined && clock.now() + holdMs >= deadlineAtMs) {
+        return giveUp(lastError ?? createHeldError(origin), "deadline", attempt - 1);
+      }
+      await wait(holdMs, attempt - 1);
+    }
+    if (lastError && options.canAttempt && !options.canAttempt(attempt)) {
+      return giveUp(lastError, "budget", attempt - 1);
+    }
+
+    const remainingMs = deadlineAtMs === undefined ? undefined : deadlineAtMs - clock.now();
+    const timeoutMs = minDefined(options.attemptTimeoutMs, remainingMs);
+    const attemptSignal = createAttemptSignal(clock, signal, timeoutMs);
+    const ctx: AttemptContext = {
+      attempt,
+      signal: attemptSignal.signal,
+      timeoutMs,
+      clockOffsetMs,
+      lastError,
+    };
+    const outcome = await runAttempt(() => fn(ctx), attemptSignal, signal);
+    if (outcome.ok) {
+      budget?.recordOutcome(true, lastError?.retry);
+      return outcome.value;
+    }
+
+    let error: StorageError;
+    if (outcome.callerAborted) error = createAbortedError(origin, outcome.thrown);
+    else if (outcome.timedOut) error = createTimeoutError(origin, timeoutMs ?? 0, outcome.thrown);
+    else error = toError(outcome.thrown, options.context);
+    lastError = error;
+    // A cancelled attempt says nothing about the endpoint's health.
+    if (!outcome.callerAborted) budget?.recordOutcome(false, error.retry);
+
+    if (attempt > 1 && options.reconcile && isPossiblySelfInflicted(error)) {
+      const reconciled = await options.reconcile(error, attempt).catch(() => undefined);
+      if (reconciled) return reconciled.value;
+    }
+
+    const failures = (classFailures.get(error.retry) ?? 0) + 1;
+    classFailures.set(error.retry, failures);
+    const decision = decide({
+      error,
+      attempt,
+      classFailures: failures,
+      policy,
+      operation: options.operation,
+      nowMs: clock.now(),
+      deadlineAtMs,
+      previousDelayMs: previousDelayMs.get(error.retry),
+      canRefreshCredentials: options.refreshCredentials !== undefined,
+      random,
+    });
+    if (!decision.retry) {
+      record(attempt, error, 0);
+      return giveUp(error, outcome.callerAborted ? "aborted" : decision.reason, attempt);
+    }
+    if (budget && !budget.tryAcquire(error.retry)) {
+      record(attempt, error, 0);
+      return giveUp(error, "budget", attempt);
+    }
+    const preparation = await prepareRetry(error, options, clock.now());
+    if (!preparation.proceed) {
+      record(attempt, error, 0);
+      return giveUp(error, "not_retryable", attempt);
+    }
+    clockOffsetMs = preparation.clockOffsetMs ?? clockOffsetMs;
+    previousDelayMs.set(error.retry, decision.delayMs);
+    record(attempt, error, decision.delayMs);
+    const event = { attempt, delayMs: decision.delayMs, error, retry: error.retry, operation };
+    callHook(() => options.onRetry?.(event));
+    await wait(decision.delayMs, attempt);
+  }
+}
+
+function minDefined(a: number | undefined, b: number | undefined): number | undefined {
+  if (a === undefined) return b;
+  return b === undefined ? a : Math.min(a, b);
+}
+
+function callHook(hook: () => void): void {
+  try {
+    hook();
+  } catch {
+    // Hooks are for logging and metrics: their failures must not change the outcome.
+  }
+}

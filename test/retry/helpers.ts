@@ -1,0 +1,52 @@
+import type { RetryClass, StorageErrorKind } from "../../src/errors/kinds.js";
+import { StorageError, type StorageErrorInit } from "../../src/errors/storage-error.js";
+
+const KIND_OF: Record<RetryClass, StorageErrorKind> = {
+  throttling: "throttled",
+  transient: "server_error",
+  clock_skew: "clock_skew",
+  credentials: "unauthenticated",
+  conflict: "conflict",
+  redirect: "redirect",
+  never: "not_found",
+};
+
+/** A StorageError of `retry`'s class, with a plausible kind and code. */
+export function failure(retry: RetryClass, extra: Partial<StorageErrorInit> = {}): StorageError {
+  return new StorageError({
+    kind: KIND_OF[retry],
+    code: `Code_${retry}`,
+    message: `failed with ${retry}`,
+    retry,
+    provider: "aws",
+    status: retry === "never" ? 404 : 503,
+    ...extra,
+  });
+}
+
+/** What a promise settled to, without unhandled rejections while the clock runs. */
+export type Settled<T> = { ok: true; value: T } | { ok: false; error: StorageError };
+
+export function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
+  return promise.then(
+    (value) => ({ ok: true as const, value }),
+    (error: StorageError) => ({ ok: false as const, error }),
+  );
+}
+
+/** A fn that throws the given errors in turn, then resolves with `value`. */
+export function scripted<T>(errors: readonly unknown[], value: T) {
+  let calls = 0;
+  const fn = async (): Promise<T> => {
+    const error = errors[calls++];
+    if (calls <= errors.length) throw error;
+    return value;
+  };
+  return { fn, calls: () => calls };
+}
+
+/** Narrows a Settled to its error, failing the test when it succeeded. */
+export function errorOf<T>(result: Settled<T>): StorageError {
+  if (result.ok) throw new Error(`expected a failure, got ${String(result.value)}`);
+  return result.error;
+}
