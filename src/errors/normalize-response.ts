@@ -1,15 +1,80 @@
-// PLACEHOLDER: replaced by the normalizer work; the signature is the contract.
-import { classifyStatus } from "./catalogue/index.js";
+import { buildError } from "./build-error.js";
 import type { NormalizeContext, ResponseLike } from "./context.js";
-import { StorageError } from "./storage-error.js";
+import { detectProvider } from "./detect-provider.js";
+import { findRetryAfterMs } from "./parse/retry-hint.js";
+import { parseS3Xml } from "./parse/s3-xml.js";
+import { parseSupabaseJson } from "./parse/supabase-json.js";
+import { readBodyPrefix } from "./read-body-prefix.js";
+import { createHeaderReader, listHeaderNames } from "./read-header.js";
+import { redactResponse } from "./redact-cause.js";
+import type { StorageError } from "./storage-error.js";
+import { toUnknownError } from "./to-unknown-error.js";
 
-/** Turns a raw HTTP error response into a StorageError. Total: never throws. */
-export function normalizeResponse(response: ResponseLike, context?: NormalizeContext): StorageError {
-  const fallback = classifyStatus(response.status);
-  return new StorageError({
-    ...fallback,
-    message: `HTTP ${response.status}`,
-    status: response.status,
-    provider: context?.provider ?? "unknown",
+function toStatus(value: unknown): number | undefined {
+  return typeof value === "number" && Number.isInteger(value) && value >= 100 && value <= 999
+    ? value
+    : undefined;
+}
+
+/**
+ * Turns a raw HTTP error response into a StorageError. Total: never throws.
+ * Reads only the first 64 KiB of the body; HTML, empty or truncated bodies fall back on the status.
+ * Supabase's JSON `statusCode` wins over the HTTP 400 it came with.
+ */
+export function normalizeResponse(
+  response: ResponseLike,
+  context?: NormalizeContext,
+): StorageError {
+  try {
+    return classifyResponse(response, context);
+  } catch (error) {
+    return toUnknownError(error, context);
+  }
+}
+
+function classifyResponse(
+  response: ResponseLike,
+  context: NormalizeContext | undefined,
+): StorageError {
+  const header = createHeaderReader(response.headers ?? null);
+  const text = readBodyPrefix(response.body);
+  const start = text.trimStart().charAt(0);
+  const xml = start === "<" ? parseS3Xml(text) : undefined;
+  const json = start === "{" ? parseSupabaseJson(text) : undefined;
+  const provider = detectProvider({
+    given: context?.provider,
+    header,
+    headerNames: listHeaderNames(response.headers ?? null),
+    supabaseBody: json !== undefined,
+    xml: xml === undefined ? undefined : { code: xml.Code, ibm: xml.httpStatusCode !== undefined },
   });
+  const httpStatus = toStatus(response.status);
+  const message = json?.message ?? xml?.Message ?? statusMessage(httpStatus, response.statusText);
+  const requestId =
+    xml?.RequestId ??
+    header("x-amz-request-id") ??
+    header("x-clv-request-id") ??
+    header("cf-ray") ??
+    header("x-request-id") ??
+    header("sb-request-id");
+  return buildError(
+    {
+      provider,
+      code: json?.code ?? xml?.Code,
+      label: json?.label,
+      status: json?.status ?? httpStatus ?? toStatus(Number(xml?.httpStatusCode)),
+      message,
+      requestId,
+      retryAfterMs: findRetryAfterMs(header, json?.message, context?.nowMs ?? Date.now()),
+      fields: xml,
+      header,
+      cause: redactResponse(response, text),
+    },
+    context,
+  );
+}
+
+function statusMessage(status: number | undefined, statusText: unknown): string {
+  const suffix = typeof statusText === "string" && statusText !== "" ? ` ${statusText}` : "";
+  return status === undefined ? `HTTP error${suffix}` : `HTTP ${status}${suffix}`;
 }

@@ -1,0 +1,63 @@
+import type { Idempotency } from "../../index.js";
+
+/** What the plugin needs to know about one command before running it. */
+export interface CommandSafety {
+  idempotency: Idempotency;
+  /** A retried failure of this command may mean an earlier attempt landed: check with HeadObject. */
+  reconcile: "complete_multipart" | "conditional_put" | undefined;
+}
+
+// Writes whose repetition leaves the same state behind: same key, same bytes, same result.
+const IDEMPOTENT_WRITES = new Set([
+  "PutObject",
+  "CopyObject",
+  "UploadPart",
+  "UploadPartCopy",
+  "DeleteObject",
+  "DeleteObjects",
+  "AbortMultipartUpload",
+  "PutObjectTagging",
+  "DeleteObjectTagging",
+  "PutObjectAcl",
+  "PutBucketPolicy",
+  "PutBucketCors",
+  "PutBucketLifecycleConfiguration",
+  "PutBucketTagging",
+  "PutBucketVersioning",
+  "DeleteBucketPolicy",
+  "DeleteBucketCors",
+  "DeleteBucketLifecycle",
+  "DeleteBucketTagging",
+  "DeleteBucket",
+]);
+
+function hasConditionalWrite(input: Record<string, unknown>): boolean {
+  return input.IfMatch !== undefined || input.IfNoneMatch !== undefined;
+}
+
+/**
+ * Classifies an S3 command by name and input.
+ *
+ * Reads (`Get*`, `Head*`, `List*`) and writes that converge (`PutObject`, `CopyObject`,
+ * `UploadPart`, `DeleteObject(s)`, ...) are idempotent. `CreateMultipartUpload` is not: each
+ * call opens a new upload id, so a blind retry after a lost response leaks an upload that is
+ * billed until a lifecycle rule aborts it, and nobody holds its id. `CompleteMultipartUpload`
+ * and a `PutObject` with `IfMatch`/`IfNoneMatch` are conditional: retried, and a failure that
+ * the first attempt may have caused (NoSuchUpload, 412) is reconciled with HeadObject.
+ * Unknown commands (`CreateBucket`, `SelectObjectContent`, ...) are not retried.
+ */
+export function classifyCommand(commandName: string, input: unknown): CommandSafety {
+  const name = commandName.endsWith("Command") ? commandName.slice(0, -7) : commandName;
+  const fields =
+    typeof input === "object" && input !== null ? (input as Record<string, unknown>) : {};
+  if (name === "CompleteMultipartUpload") {
+    return { idempotency: "conditional", reconcile: "complete_multipart" };
+  }
+  if (name === "PutObject" && hasConditionalWrite(fields)) {
+    return { idempotency: "conditional", reconcile: "conditional_put" };
+  }
+  if (/^(Get|Head|List)/.test(name) || IDEMPOTENT_WRITES.has(name)) {
+    return { idempotency: "idempotent", reconcile: undefined };
+  }
+  return { idempotency: "never", reconcile: undefined };
+}

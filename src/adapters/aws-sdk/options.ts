@@ -1,0 +1,38 @@
+import type { RetryOptions } from "../../index.js";
+import type { BodyFactory } from "./replay-body.js";
+
+/**
+ * Options of {@link bucketguard}. Retry settings are the engine's (see `withRetry`); the
+ * plugin adds what only the SDK side can do.
+ */
+export interface BucketguardOptions
+  extends Pick<
+    RetryOptions,
+    | "policy"
+    | "deadlineMs"
+    | "attemptTimeoutMs"
+    | "onRetry"
+    | "onGiveUp"
+    | "clock"
+    | "random"
+    | "budget"
+  > {
+  /** Attempts in total, the first included. Default: the client's `maxAttempts` (SDK default 3). */
+  maxAttempts?: number;
+  /**
+   * Largest streaming request body buffered so it can be sent again, in bytes. Default 8 MiB
+   * ({@link DEFAULT_MAX_REPLAY_BYTES}). A longer stream is sent once, whole, and not retried.
+   */
+  maxReplayBytes?: number;
+  /** Makes a fresh body for a retried streaming upload, instead of buffering it. */
+  bodyFactory?: BodyFactory;
+  /** Continue a GetObject body that dies mid-download with Range + If-Match. Default true. */
+  resumeDownloads?: boolean;
+  /** Resumptions allowed per download. Default 3. */
+  maxResumes?: number;
+  /**
+   * Refreshes credentials before the single `credentials` retry (ExpiredToken). Default: the
+   * client's credential provider called with `{ forceRefresh: true }`. `false` disables it.
+   */
+  refreshCredentials?: false | (() => void | Promise<void>);
+}

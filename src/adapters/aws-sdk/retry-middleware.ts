@@ -1,0 +1,162 @@
+import type {
+  FinalizeHandler,
+  FinalizeHandlerArguments,
+  FinalizeHandlerOutput,
+  FinalizeRequestMiddleware,
+  HandlerExecutionContext,
+  HashConstructor,
+  ResponseMetadata,
+} from "@smithy/types";
+import type {
+  AttemptContext,
+  NormalizeContext,
+  RetryBudget,
+  RetryOptions,
+  RetryPolicyOverrides,
+} from "../../index.js";
+import { withRetry } from "../../index.js";
+import { classifyCommand } from "./command-safety.js";
+import { cloneRequest, isHttpRequest, type RequestShape } from "./http-request.js";
+import type { BucketguardOptions } from "./options.js";
+import { reconcileFor } from "./reconcile-for.js";
+import { DEFAULT_MAX_REPLAY_BYTES, planReplay } from "./replay-body.js";
+import { resumeDownload } from "./resume-download.js";
+import { getSdkHandles, readConfigValue } from "./sdk-context.js";
+import { createSdkHooks } from "./sdk-hooks.js";
+import { setRetryTotals, toSdkStorageError } from "./sdk-storage-error.js";
+
+type Result = FinalizeHandlerOutput<object>;
+
+const INVOCATION_ID_HEADER = "amz-sdk-invocation-id";
+const REQUEST_HEADER = "amz-sdk-request";
+
+function text(value: unknown): string | undefined {
+  return typeof value === "string" ? value : undefined;
+}
+
+function metadataOf(output: object): ResponseMetadata | undefined {
+  const metadata = (output as { $metadata?: unknown }).$metadata;
+  return typeof metadata === "object" && metadata !== null
+    ? (metadata as ResponseMetadata)
+    : undefined;
+}
+
+// Like the SDK's own maxAttempts, the client's figure bounds every retryable class, unless the
+// policy sets a class's attempts itself.
+function capClasses(policy: RetryPolicyOverrides | undefined, maxAttempts: number) {
+  const classes = { ...policy?.classes };
+  for (const name of ["throttling", "transient", "conflict"] as const) {
+    classes[name] = { maxAttempts, ...classes[name] };
+  }
+  return { ...policy, classes };
+}
+
+/** Everything one operation's attempts share. */
+export interface OperationState {
+  next: FinalizeHandler<object, object>;
+  context: HandlerExecutionContext;
+  args: FinalizeHandlerArguments<object>;
+  commandName: string;
+  /** The request each attempt clones (a redirect retargets it). */
+  base: RequestShape;
+  invocationId: string;
+  maxAttempts: number;
+  /** The engine options every request of this operation runs under. */
+  engine: RetryOptions<Result>;
+  /** For `$metadata`: attempts made and the time waited between them, in milliseconds. */
+  totals: { attempts: number; retryDelayMs: number };
+}
+
+async function runOperation(options: BucketguardOptions, state: OperationState): Promise<Result> {
+  const { args, next, commandName, totals } = state;
+  const safety = classifyCommand(commandName, args.input);
+  const factory = options.bodyFactory;
+  const plan = await planReplay(
+    state.base.body,
+    options.maxReplayBytes ?? DEFAULT_MAX_REPLAY_BYTES,
+    factory && ((attempt) => factory({ commandName, input: args.input, attempt })),
+  );
+  const attemptOnce = async ({ attempt }: AttemptContext): Promise<Result> => {
+    totals.attempts = attempt;
+    const request = cloneRequest(state.base);
+    request.headers[INVOCATION_ID_HEADER] = state.invocationId;
+    request.headers[REQUEST_HEADER] = `attempt=${attempt}; max=${state.maxAttempts}`;
+    request.body = await plan.bodyFor(attempt);
+    const result = await next({ ...args, request });
+    if (commandName === "GetObject" && options.resumeDownloads !== false) {
+      resumeDownload(result.output, state, options.maxResumes ?? 3);
+    }
+    return result;
+  };
+  const md5 = getSdkHandles(state.context).config?.md5;
+  try {
+    const result = await withRetry(attemptOnce, {
+      ...state.engine,
+      operation: {
+        name: commandName,
+        idempotency: safety.idempotency,
+        bodyReplayable: plan.replayable,
+      },
+      reconcile: reconcileFor(safety, state, plan, md5 as HashConstructor | undefined),
+    });
+    const metadata = metadataOf(result.output);
+    if (metadata !== undefined) setRetryTotals(metadata, totals.attempts, totals.retryDelayMs);
+    return result;
+  } catch (error) {
+    const sdkError = toSdkStorageError(error, state.engine.context);
+    setRetryTotals(sdkError.$metadata, totals.attempts, totals.retryDelayMs);
+    throw sdkError;
+  }
+}
+
+/** The replacement for the SDK's retryMiddleware: one engine loop per operation. */
+export function createRetryMiddleware(
+  options: BucketguardOptions,
+  budget: RetryBudget,
+): FinalizeRequestMiddleware<object, object> {
+  return (next, context) => async (args) => {
+    if (!isHttpRequest(args.request)) return next(args);
+    const commandName = (context.commandName ?? "").replace(/Command$/, "");
+    const input = args.input as Record<string, unknown>;
+    const normalizeContext: NormalizeContext = {
+      operation: commandName,
+      bucket: text(input.Bucket),
+      key: text(input.Key),
+    };
+    const handles = getSdkHandles(context);
+    const clientMaxAttempts = await readConfigValue(handles.config, "maxAttempts");
+    const maxAttempts =
+      options.maxAttempts ?? (typeof clientMaxAttempts === "number" ? clientMaxAttempts : 3);
+    const base = cloneRequest(args.request);
+    const totals = { attempts: 0, retryDelayMs: 0 };
+    const state: OperationState = {
+      next,
+      context,
+      args,
+      commandName,
+      base,
+      invocationId: crypto.randomUUID(),
+      maxAttempts,
+      totals,
+      engine: {
+        ...createSdkHooks(handles, base, options.refreshCredentials),
+        budget: options.budget ?? budget,
+        signal: handles.abortSignal,
+        onRetry: (event) => {
+          totals.retryDelayMs += event.delayMs;
+          options.onRetry?.(event);
+        },
+        policy: capClasses(options.policy, maxAttempts),
+        maxAttempts,
+        deadlineMs: options.deadlineMs,
+        attemptTimeoutMs: options.attemptTimeoutMs,
+        onGiveUp: options.onGiveUp,
+        clock: options.clock,
+        random: options.random,
+        context: normalizeContext,
+        normalize: toSdkStorageError,
+      },
+    };
+    return runOperation(options, state);
+  };
+}

@@ -1,0 +1,153 @@
+import {
+  type AttemptContext,
+  normalize,
+  normalizeResponse,
+  type Provider,
+  type RetryOptions,
+  type StorageError,
+} from "../../index.js";
+import { withRetry } from "../../retry/index.js";
+import { classifyMethod, mayFailWith200, type RetryPostOption } from "./classify-method.js";
+import { readErrorBody } from "./read-error-body.js";
+import { prepareReplayBody } from "./replay-body.js";
+
+/** Options of the fetch {@link guardFetch}. */
+export interface FetchGuardOptions
+  extends Pick<
+    RetryOptions<Response>,
+    | "policy"
+    | "maxAttempts"
+    | "deadlineMs"
+    | "attemptTimeoutMs"
+    | "budget"
+    | "onRetry"
+    | "onGiveUp"
+    | "refreshCredentials"
+    | "onClockSkew"
+    | "clock"
+    | "random"
+  > {
+  /** Who answers, when known; default: detected from each response's headers and body. */
+  provider?: Provider;
+  /** Largest streamed request body buffered so it can be re-sent, in bytes. Default 8 MiB. */
+  maxReplayBytes?: number;
+  /** Whether POSTs other than DeleteObjects may be repeated. Default false. */
+  retryPost?: RetryPostOption;
+  /**
+   * Signs each attempt (for instance `(request) => aws.sign(request)` with aws4fetch), so every
+   * retry carries a fresh X-Amz-Date. Default: requests are sent as given.
+   */
+  presign?: (request: Request, context: PresignContext) => Request | Promise<Request>;
+  /** Throw the final error as a StorageError instead of returning the error response. Default false. */
+  throwOnError?: boolean;
+}
+
+/** What {@link FetchGuardOptions.presign} is told about the attempt it signs. */
+export interface PresignContext {
+  /** 1-based. */
+  attempt: number;
+  /**
+   * Learned offset of the server's clock from ours (server minus local), in milliseconds: sign
+   * with `Date.now() + clockOffsetMs` after a RequestTimeTooSkewed.
+   */
+  clockOffsetMs: number;
+}
+
+/** Default of {@link FetchGuardOptions.maxReplayBytes}: 8 MiB. */
+export const DEFAULT_MAX_REPLAY_BYTES = 8 * 1024 * 1024;
+
+type Init = RequestInit & { duplex?: "half" };
+
+/**
+ * Wraps `fetch` (default: the global one) for any fetch-based S3 client or presigned URLs:
+ * responses of status 400 and above are classified from their S3 XML and retried by class
+ * where the method makes repeating safe. The final response is returned untouched and unread
+ * (or thrown as a StorageError with `throwOnError`); network failures are rethrown as they came.
+ * Turn off the client's own retries (aws4fetch: `retries: 0`) or attempts multiply.
+ */
+export function guardFetch(
+  baseFetch?: typeof fetch,
+  options: FetchGuardOptions = {},
+): typeof fetch {
+  const callFetch: typeof fetch = baseFetch ?? ((input, init) => globalThis.fetch(input, init));
+  const {
+    maxReplayBytes = DEFAULT_MAX_REPLAY_BYTES,
+    retryPost,
+    presign,
+    throwOnError,
+    provider,
+    ...retry
+  } = options;
+
+  const guarded = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const request = input instanceof Request ? input : undefined;
+    const url = new URL(request?.url ?? String(input));
+    const method = (init?.method ?? request?.method ?? "GET").toUpperCase();
+    const idempotency = classifyMethod(method, url, retryPost);
+    const callerSignal = init?.signal ?? request?.signal ?? undefined;
+    const rawBody = init?.body ?? request?.body;
+    const body =
+      idempotency === "never"
+        ? { next: () => rawBody, replayable: false }
+        : await prepareReplayBody(rawBody, maxReplayBytes);
+    const baseInit: Init = {
+      ...init,
+      method,
+      headers: new Headers(init?.headers ?? request?.headers),
+    };
+    if (rawBody instanceof ReadableStream) baseInit.duplex = "half";
+    const context = { provider, operation: `${method} ${url.pathname}` };
+    const responses = new WeakMap<StorageError, Response>();
+    const thrown = new WeakMap<StorageError, unknown>();
+    let lastResponse: Response | undefined;
+
+    const checks200 = mayFailWith200(method, url, baseInit.headers as Headers);
+    const send = async (ctx: AttemptContext, signal: AbortSignal): Promise<Response> => {
+      const attemptInit: Init = { ...baseInit, body: body.next(), signal };
+      if (!presign) return callFetch(url, attemptInit);
+      const { attempt, clockOffsetMs } = ctx;
+      return callFetch(await presign(new Request(url, attemptInit), { attempt, clockOffsetMs }));
+    };
+
+    try {
+      return await withRetry(
+        async (ctx) => {
+          void lastResponse?.body?.cancel().catch(() => undefined);
+          const signal = callerSignal ? AbortSignal.any([ctx.signal, callerSignal]) : ctx.signal;
+          const response = await send(ctx, signal);
+          lastResponse = response;
+          if (response.status < 400 && !(checks200 && response.status === 200)) return response;
+          const raw = await readErrorBody(response);
+          if (response.status < 400 && !hasErrorDocument(raw)) return response;
+          const { status, statusText, headers } = response;
+          const error = normalizeResponse({ status, statusText, headers, body: raw }, context);
+          responses.set(error, response);
+          throw error;
+        },
+        {
+          ...retry,
+          signal: callerSignal,
+          context,
+          operation: { name: context.operation, idempotency, bodyReplayable: body.replayable },
+          normalize(value, ctx) {
+            const error = normalize(value, ctx);
+            if (!responses.has(error)) thrown.set(error, value);
+            return error;
+          },
+        },
+      );
+    } catch (error) {
+      // fetch rejects with the signal's reason on abort; callers test for it (AbortError).
+      if (callerSignal?.aborted) throw callerSignal.reason;
+      const response = responses.get(error as StorageError);
+      if (response && !throwOnError) return response;
+      if (response) void response.body?.cancel().catch(() => undefined);
+      throw throwOnError ? error : (thrown.get(error as StorageError) ?? error);
+    }
+  };
+  return guarded as typeof fetch;
+}
+
+function hasErrorDocument(body: Uint8Array | undefined): boolean {
+  return body !== undefined && new TextDecoder().decode(body).includes("<Error>");
+}

@@ -1,0 +1,139 @@
+import { normalize, normalizeResponse, type RetryOptions, type StorageError } from "../../index.js";
+import { withRetry } from "../../retry/index.js";
+import { classifyRequest, storagePath } from "./classify-request.js";
+import { readErrorBody } from "./read-error-body.js";
+import { mayHaveLanded, reconcileUpload } from "./reconcile-upload.js";
+import { prepareReplayBody } from "./replay-body.js";
+
+/** Options of the Supabase {@link guardFetch}. */
+export interface SupabaseGuardOptions
+  extends Pick<
+    RetryOptions<Response>,
+    | "policy"
+    | "maxAttempts"
+    | "deadlineMs"
+    | "attemptTimeoutMs"
+    | "budget"
+    | "onRetry"
+    | "onGiveUp"
+    | "clock"
+    | "random"
+  > {
+  /** Largest streamed request body buffered so it can be re-sent, in bytes. Default 8 MiB. */
+  maxReplayBytes?: number;
+  /**
+   * Whether a retried upload (POST without `x-upsert: true`) refused as "already exists" is
+   * checked against the object's info, and answered as a success when the earlier attempt
+   * stored it. Default true; false never retries such uploads.
+   */
+  reconcileUploads?: boolean;
+}
+
+/** Default of {@link SupabaseGuardOptions.maxReplayBytes}: 8 MiB. */
+export const DEFAULT_MAX_REPLAY_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Wraps `fetch` (default: the global one) for `@supabase/storage-js` / `supabase-js`: each
+ * error response is classified by its JSON body (the `statusCode` inside, not the HTTP 400)
+ * and retried by class where repeating is safe. The final response is returned untouched and
+ * unread, and network failures are rethrown as they came, so storage-js reports as before.
+ * TUS resumable uploads are passed through (the TUS client resumes by itself).
+ */
+export function guardFetch(
+  baseFetch?: typeof fetch,
+  options: SupabaseGuardOptions = {},
+): typeof fetch {
+  const callFetch: typeof fetch = baseFetch ?? ((input, init) => globalThis.fetch(input, init));
+  const { maxReplayBytes = DEFAULT_MAX_REPLAY_BYTES, reconcileUploads = true, ...retry } = options;
+
+  const guarded = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const request = input instanceof Request ? input : undefined;
+    const url = new URL(request?.url ?? String(input));
+    const method = init?.method ?? request?.method ?? "GET";
+    const headers = new Headers(init?.headers ?? request?.headers);
+    const route = classifyRequest(method, url, headers);
+    const mayRetryUpload = route.idempotency !== "conditional" || reconcileUploads;
+    if (route.idempotency === "never" || !mayRetryUpload) {
+      return callFetch(input, init);
+    }
+    const callerSignal = init?.signal ?? request?.signal ?? undefined;
+    const body = await prepareReplayBody(init?.body ?? request?.body, maxReplayBytes);
+    const baseInit: RequestInit = { ...init, method, headers };
+    const context = { provider: "supabase" as const, operation: route.name };
+    const responses = new WeakMap<StorageError, Response>();
+    const thrown = new WeakMap<StorageError, unknown>();
+    // Errors of the attempts before the current one (timeouts included).
+    const failures: StorageError[] = [];
+    let lastResponse: Response | undefined;
+
+    try {
+      return await withRetry(
+        async (ctx) => {
+          void lastResponse?.body?.cancel().catch(() => undefined);
+          if (ctx.lastError) failures.push(ctx.lastError);
+          const signal = callerSignal ? AbortSignal.any([ctx.signal, callerSignal]) : ctx.signal;
+          const response = await callFetch(url, { ...baseInit, body: body.next(), signal });
+          lastResponse = response;
+          if (response.status < 400) return response;
+          const raw = await readErrorBody(response);
+          const error = normalizeResponse(
+            {
+              status: response.status,
+              statusText: response.statusText,
+              headers: response.headers,
+              body: raw,
+            },
+            context,
+          );
+          responses.set(error, response);
+          throw error;
+        },
+        {
+          ...retry,
+          signal: callerSignal,
+          context,
+          operation: {
+            name: route.name,
+            idempotency: route.idempotency,
+            bodyReplayable: body.replayable,
+          },
+          normalize(value, ctx) {
+            const error = normalize(value, ctx);
+            if (!responses.has(error)) thrown.set(error, value);
+            return error;
+          },
+          reconcile: async () => {
+            const { objectKey } = route;
+            const sizeBytes = body.sizeBytes;
+            if (route.idempotency !== "conditional" || !objectKey || sizeBytes === undefined) {
+              return undefined;
+            }
+            // Only an earlier attempt that may have stored the object can explain the refusal.
+            if (!failures.some(mayHaveLanded)) return undefined;
+            const path = url.pathname;
+            const baseUrl = `${url.origin}${path.slice(0, path.length - storagePath(url).length)}`;
+            const landed = await reconcileUpload({
+              fetch: callFetch,
+              baseUrl,
+              objectKey,
+              headers,
+              sizeBytes,
+              signal: callerSignal,
+            });
+            if (!landed) return undefined;
+            void lastResponse?.body?.cancel().catch(() => undefined);
+            return { value: landed };
+          },
+        },
+      );
+    } catch (error) {
+      // fetch rejects with the signal's reason on abort; callers test for it (AbortError).
+      if (callerSignal?.aborted) throw callerSignal.reason;
+      const response = responses.get(error as StorageError);
+      if (response) return response;
+      const original = thrown.get(error as StorageError);
+      throw original ?? error;
+    }
+  };
+  return guarded as typeof fetch;
+}

@@ -1,0 +1,23 @@
+import { normalize, type StorageError } from "../../index.js";
+
+/** A storage-js result: `{ data, error }`, exactly one of them set. */
+export interface SupabaseResult<T> {
+  data: T | null;
+  error: unknown;
+}
+
+/**
+ * Returns a storage-js result's `data`, or throws its `error` normalized to a
+ * {@link StorageError} (provider `supabase`; the body's status, not the HTTP 400). Understands
+ * StorageApiError (with or without `code`), StorageUnknownError and the raw error bodies older
+ * clients returned.
+ *
+ * @example const { fullPath } = unwrap(await storage.from("avatars").upload(path, file));
+ */
+export function unwrap<T>(result: SupabaseResult<T>, operation?: string): T {
+  if (result.error !== null && result.error !== undefined) {
+    const error: StorageError = normalize(result.error, { provider: "supabase", operation });
+    throw error;
+  }
+  return result.data as T;
+}

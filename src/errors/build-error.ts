@@ -1,0 +1,75 @@
+import {
+  classifyStatus,
+  lookupCode,
+  lookupR2Code,
+  lookupSupabaseLabel,
+} from "./catalogue/index.js";
+import type { CatalogueRow } from "./catalogue/types.js";
+import type { NormalizeContext } from "./context.js";
+import type { Provider, RetryClass, StorageErrorKind } from "./kinds.js";
+import type { S3XmlError } from "./parse/s3-xml.js";
+import { readKindDetails } from "./read-kind-details.js";
+import { type StorageError, StorageError as StorageErrorClass } from "./storage-error.js";
+
+/** Everything known about a failure, before classification. */
+export interface ErrorFacts {
+  readonly provider: Provider;
+  /** The provider's code string (`NoSuchKey`, `Precondition Failed`). */
+  readonly code?: string | undefined;
+  /** R2 binding number. */
+  readonly r2Code?: number | undefined;
+  /** Supabase legacy label (`not_found`). */
+  readonly label?: string | undefined;
+  readonly status?: number | undefined;
+  readonly message?: string | undefined;
+  /** The original error's name. */
+  readonly name?: string | undefined;
+  readonly requestId?: string | undefined;
+  readonly retryAfterMs?: number | undefined;
+  /** Code-specific elements (XML or copied onto an SDK exception). */
+  readonly fields?: S3XmlError | undefined;
+  /** Extra headers for details (`x-amz-bucket-region`, `Date`). */
+  readonly header?: ((name: string) => string | undefined) | undefined;
+  /** Forced classification (network errors, aborts) that skips the catalogue. */
+  readonly forced?: { readonly kind: StorageErrorKind; readonly retry: RetryClass } | undefined;
+  readonly cause?: unknown;
+}
+
+function findRow(facts: ErrorFacts): CatalogueRow | undefined {
+  let row = facts.r2Code === undefined ? undefined : lookupR2Code(facts.r2Code);
+  if (row === undefined && facts.code !== undefined) row = lookupCode(facts.provider, facts.code);
+  if (row === undefined && facts.label !== undefined) row = lookupSupabaseLabel(facts.label);
+  return row;
+}
+
+/** Classifies facts through the catalogue (code, R2 number, Supabase label) or the status. */
+export function buildError(facts: ErrorFacts, context: NormalizeContext | undefined): StorageError {
+  const row = facts.forced === undefined ? findRow(facts) : undefined;
+  const fallback = classifyStatus(facts.status);
+  let kind: StorageErrorKind = facts.forced?.kind ?? row?.kind ?? fallback.kind;
+  let retry: RetryClass = facts.forced?.retry ?? row?.retry ?? fallback.retry;
+  const code = row?.code ?? facts.code?.trim() ?? fallback.code;
+  // AWS puts the bucket's real region in AuthorizationHeaderMalformed: re-signing for it helps.
+  if (code === "AuthorizationHeaderMalformed" && facts.fields?.Region !== undefined) {
+    kind = "redirect";
+    retry = "redirect";
+  }
+  const status = facts.status ?? row?.status ?? undefined;
+  const message = facts.message ?? (status === undefined ? code : `${code} (HTTP ${status})`);
+  return new StorageErrorClass({
+    kind,
+    retry,
+    code,
+    name: facts.name ?? code,
+    message,
+    status,
+    provider: facts.provider,
+    providerCode: facts.r2Code ?? facts.label ?? facts.code,
+    requestId: facts.requestId,
+    hint: row?.hint,
+    retryAfterMs: facts.retryAfterMs,
+    operation: context?.operation,
+    ...readKindDetails(kind, code, facts.fields ?? {}, facts.header, context),
+    cause: facts.cause,
+  });
+}

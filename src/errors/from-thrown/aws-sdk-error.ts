@@ -1,0 +1,105 @@
+import { buildError } from "../build-error.js";
+import type { NormalizeContext } from "../context.js";
+import { detectProvider } from "../detect-provider.js";
+import { findRetryAfterMs } from "../parse/retry-hint.js";
+import { parseS3Xml, S3_XML_FIELDS, type S3XmlError } from "../parse/s3-xml.js";
+import { readBodyPrefix } from "../read-body-prefix.js";
+import { createHeaderReader, type HeaderReader, listHeaderNames } from "../read-header.js";
+import { redactCause } from "../redact-cause.js";
+import type { StorageError } from "../storage-error.js";
+import { readField, readNumber, readString } from "./read-field.js";
+
+/** True for an AWS SDK v3 exception that got a response: `$metadata.httpStatusCode` or `$response`. */
+export function isAwsSdkError(error: unknown): boolean {
+  const metadata = readField(error, "$metadata");
+  return (
+    readNumber(metadata, "httpStatusCode") !== undefined ||
+    readNumber(readField(error, "$response"), "statusCode") !== undefined
+  );
+}
+
+function readCopiedFields(error: unknown): S3XmlError {
+  const fields: Record<string, string> = {};
+  for (const name of S3_XML_FIELDS) {
+    const value = readField(error, name);
+    if (typeof value === "string") fields[name] = value;
+    else if (typeof value === "number") fields[name] = String(value);
+    else if (value instanceof Date) fields[name] = value.toISOString();
+  }
+  return fields as S3XmlError;
+}
+
+function readResponseHeaders(response: unknown): {
+  header: HeaderReader;
+  names: readonly string[];
+} {
+  const headers = readField(response, "headers");
+  const source = typeof headers === "object" ? (headers as Record<string, unknown> | null) : null;
+  return { header: createHeaderReader(source), names: listHeaderNames(source) };
+}
+
+// A HEAD error has no body: the SDK names it NotFound (404) or Unknown with message UnknownError.
+// A non-XML body (gateway HTML) gives a plain Error: "Deserialization error ... $response".
+function isBodilessName(name: string | undefined, message: string | undefined): boolean {
+  return (
+    name === "Unknown" ||
+    name === undefined ||
+    message === "UnknownError" ||
+    (message?.includes("Deserialization error") ?? false)
+  );
+}
+
+function readBodyXml(response: unknown): S3XmlError | undefined {
+  const text = readBodyPrefix(readField(response, "body"));
+  return text.trimStart().startsWith("<") ? parseS3Xml(text) : undefined;
+}
+
+// The SDK talks to AWS unless a header says otherwise (a `Server: MinIO` keeps s3-compatible).
+function isPlainAws(provider: string, header: HeaderReader): boolean {
+  return provider === "unknown" || (provider === "s3-compatible" && header("server") === undefined);
+}
+
+/** Classifies an AWS SDK v3 exception from its name (the XML Code), $metadata and copied fields. */
+export function fromAwsSdkError(
+  error: unknown,
+  context: NormalizeContext | undefined,
+): StorageError {
+  const metadata = readField(error, "$metadata");
+  const response = readField(error, "$response");
+  const status = readNumber(metadata, "httpStatusCode") ?? readNumber(response, "statusCode");
+  const name = readString(error, "name");
+  const message = readString(error, "message");
+  const { header, names } = readResponseHeaders(response);
+  const bodiless = isBodilessName(name, message) && name !== "NotFound";
+  const bodyXml = bodiless ? readBodyXml(response) : undefined;
+  const fields = bodyXml ?? readCopiedFields(error);
+  const provider = detectProvider({
+    given: context?.provider,
+    header,
+    headerNames: names,
+    xml: { code: name, ibm: fields.httpStatusCode !== undefined },
+  });
+  return buildError(
+    {
+      provider: isPlainAws(provider, header) ? "aws" : provider,
+      code: bodiless ? bodyXml?.Code : (readString(error, "Code") ?? name),
+      status,
+      message:
+        bodiless && status !== undefined
+          ? `${name ?? "Error"} (HTTP ${status}): ${message ?? ""}`
+          : message,
+      name,
+      requestId:
+        readString(metadata, "requestId") ??
+        fields.RequestId ??
+        header("x-amz-request-id") ??
+        header("x-clv-request-id") ??
+        header("cf-ray"),
+      retryAfterMs: findRetryAfterMs(header, undefined, context?.nowMs ?? Date.now()),
+      fields,
+      header,
+      cause: redactCause(error),
+    },
+    context,
+  );
+}
