@@ -1,5 +1,9 @@
 // Core entry: no Node built-ins, runs in Node, Workers and browsers.
 
+// Request and response bodies
+export type { ReplayBody } from "./body/prepare-replay-body.js";
+export { prepareReplayBody } from "./body/prepare-replay-body.js";
+export { MAX_ERROR_BODY_BYTES, readErrorBody } from "./body/read-error-body.js";
 // The error model
 export type { NormalizeContext, ResponseLike } from "./errors/context.js";
 export type {
@@ -39,6 +43,7 @@ export {
   systemClock,
   withRetry,
 } from "./retry/index.js";
+
 // Retrying
 export type {
   AttemptContext,
@@ -54,4 +59,5 @@ export type {
   RetryOptions,
   RetryPolicy,
   RetryPolicyOverrides,
+  RetrySettings,
 } from "./retry/types.js";

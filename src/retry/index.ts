@@ -23,5 +23,6 @@ export type {
   RetryOptions,
   RetryPolicy,
   RetryPolicyOverrides,
+  RetrySettings,
 } from "./types.js";
 export { withRetry } from "./with-retry.js";

@@ -143,3 +143,17 @@ export interface RetryOptions<T = unknown> {
   /** Uniform in [0, 1). */
   random?: () => number;
 }
+
+/** The retry settings every adapter accepts and hands to the engine unchanged. */
+export type RetrySettings = Pick<
+  RetryOptions,
+  | "policy"
+  | "maxAttempts"
+  | "deadlineMs"
+  | "attemptTimeoutMs"
+  | "budget"
+  | "onRetry"
+  | "onGiveUp"
+  | "clock"
+  | "random"
+>;

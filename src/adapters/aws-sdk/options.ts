@@ -1,22 +1,11 @@
-import type { RetryOptions } from "../../index.js";
+import type { RetrySettings } from "../../index.js";
 import type { BodyFactory } from "./replay-body.js";
 
 /**
  * Options of {@link bucketguard}. Retry settings are the engine's (see `withRetry`); the
  * plugin adds what only the SDK side can do.
  */
-export interface BucketguardOptions
-  extends Pick<
-    RetryOptions,
-    | "policy"
-    | "deadlineMs"
-    | "attemptTimeoutMs"
-    | "onRetry"
-    | "onGiveUp"
-    | "clock"
-    | "random"
-    | "budget"
-  > {
+export interface BucketguardOptions extends RetrySettings {
   /** Attempts in total, the first included. Default: the client's `maxAttempts` (SDK default 3). */
   maxAttempts?: number;
   /**

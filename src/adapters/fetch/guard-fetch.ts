@@ -3,30 +3,19 @@ import {
   normalize,
   normalizeResponse,
   type Provider,
+  prepareReplayBody,
   type RetryOptions,
+  type RetrySettings,
+  readErrorBody,
   type StorageError,
+  withRetry,
 } from "../../index.js";
-import { withRetry } from "../../retry/index.js";
 import { classifyMethod, mayFailWith200, type RetryPostOption } from "./classify-method.js";
-import { readErrorBody } from "./read-error-body.js";
-import { prepareReplayBody } from "./replay-body.js";
 
 /** Options of the fetch {@link guardFetch}. */
 export interface FetchGuardOptions
-  extends Pick<
-    RetryOptions<Response>,
-    | "policy"
-    | "maxAttempts"
-    | "deadlineMs"
-    | "attemptTimeoutMs"
-    | "budget"
-    | "onRetry"
-    | "onGiveUp"
-    | "refreshCredentials"
-    | "onClockSkew"
-    | "clock"
-    | "random"
-  > {
+  extends RetrySettings,
+    Pick<RetryOptions<Response>, "refreshCredentials" | "onClockSkew"> {
   /** Who answers, when known; default: detected from each response's headers and body. */
   provider?: Provider;
   /** Largest streamed request body buffered so it can be re-sent, in bytes. Default 8 MiB. */

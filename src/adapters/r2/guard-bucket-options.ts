@@ -1,4 +1,4 @@
-import type { RetryOptions } from "../../index.js";
+import type { RetryOptions, RetrySettings } from "../../index.js";
 import type { R2BodyValue } from "./r2-types.js";
 
 /** Default spacing of writes to one key, in milliseconds: R2 allows one write per second per key. */
@@ -11,19 +11,7 @@ export const DEFAULT_MAX_REPLAY_BYTES = 1024 * 1024;
 export const DEFAULT_SUBREQUEST_LIMIT = 1000;
 
 /** Retry settings `guardBucket` passes to the engine for every operation. */
-export type GuardRetryOptions = Pick<
-  RetryOptions,
-  | "policy"
-  | "maxAttempts"
-  | "deadlineMs"
-  | "attemptTimeoutMs"
-  | "signal"
-  | "budget"
-  | "onRetry"
-  | "onGiveUp"
-  | "clock"
-  | "random"
->;
+export type GuardRetryOptions = RetrySettings & Pick<RetryOptions, "signal">;
 
 /** Options of `guardBucket`. */
 export interface GuardBucketOptions extends GuardRetryOptions {

@@ -1,24 +1,17 @@
-import { normalize, normalizeResponse, type RetryOptions, type StorageError } from "../../index.js";
-import { withRetry } from "../../retry/index.js";
+import {
+  normalize,
+  normalizeResponse,
+  prepareReplayBody,
+  type RetrySettings,
+  readErrorBody,
+  type StorageError,
+  withRetry,
+} from "../../index.js";
 import { classifyRequest, storagePath } from "./classify-request.js";
-import { readErrorBody } from "./read-error-body.js";
 import { mayHaveLanded, reconcileUpload } from "./reconcile-upload.js";
-import { prepareReplayBody } from "./replay-body.js";
 
 /** Options of the Supabase {@link guardFetch}. */
-export interface SupabaseGuardOptions
-  extends Pick<
-    RetryOptions<Response>,
-    | "policy"
-    | "maxAttempts"
-    | "deadlineMs"
-    | "attemptTimeoutMs"
-    | "budget"
-    | "onRetry"
-    | "onGiveUp"
-    | "clock"
-    | "random"
-  > {
+export interface SupabaseGuardOptions extends RetrySettings {
   /** Largest streamed request body buffered so it can be re-sent, in bytes. Default 8 MiB. */
   maxReplayBytes?: number;
   /**

@@ -1,7 +1,6 @@
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { readErrorBody } from "../../../src/adapters/supabase/read-error-body.js";
-import { prepareReplayBody } from "../../../src/adapters/supabase/replay-body.js";
+import { prepareReplayBody, readErrorBody } from "../../src/index.js";
 
 const text = async (body: BodyInit | null | undefined) => new Response(body).text();
 
