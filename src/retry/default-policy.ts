@@ -9,6 +9,10 @@ const classPolicy = (
 ) => Object.freeze({ maxAttempts, baseDelayMs, maxDelayMs, jitter });
 const ONCE = classPolicy(2, 0, 0, "none");
 
+// A total attempt count set by the caller also bounds these classes (as the AWS SDK's maxAttempts
+// does), so `maxAttempts: 5` means five attempts, unless the class sets its own figure.
+const FOLLOWS_TOTAL: ReadonlySet<RetryClass> = new Set(["throttling", "transient", "conflict"]);
+
 /**
  * The default policy. Figures from the AWS SDK's standard strategy and the simulation in
  * `bench/retry` (see docs/retry-policies.md):
@@ -37,16 +41,19 @@ export const DEFAULT_POLICY: Readonly<RetryPolicy> = Object.freeze({
 
 /**
  * Merges overrides over {@link DEFAULT_POLICY}, class by class and field by field.
- * `maxAttempts` (the shorthand of `withRetry`) wins over `overrides.maxAttempts`.
+ * `maxAttempts` (the shorthand of `withRetry`) wins over `overrides.maxAttempts`; either also
+ * sets the attempts of the throttling, transient and conflict classes that the overrides leave unset.
  * Throws a RangeError naming the option when a number is negative or not a number.
  */
 export function resolvePolicy(overrides?: RetryPolicyOverrides, maxAttempts?: number): RetryPolicy {
+  const total = maxAttempts ?? overrides?.maxAttempts;
   const classes = {} as Record<RetryClass, ClassPolicy>;
   for (const [name, base] of Object.entries(DEFAULT_POLICY.classes) as [
     RetryClass,
     ClassPolicy,
   ][]) {
-    const merged = { ...base, ...overrides?.classes?.[name] };
+    const followed = total !== undefined && FOLLOWS_TOTAL.has(name) ? { maxAttempts: total } : {};
+    const merged = { ...base, ...followed, ...overrides?.classes?.[name] };
     checkCount(`policy.classes.${name}.maxAttempts`, merged.maxAttempts);
     checkDuration(`policy.classes.${name}.baseDelayMs`, merged.baseDelayMs);
     checkDuration(`policy.classes.${name}.maxDelayMs`, merged.maxDelayMs);
@@ -54,7 +61,7 @@ export function resolvePolicy(overrides?: RetryPolicyOverrides, maxAttempts?: nu
   }
   const policy: RetryPolicy = {
     classes,
-    maxAttempts: maxAttempts ?? overrides?.maxAttempts ?? DEFAULT_POLICY.maxAttempts,
+    maxAttempts: total ?? DEFAULT_POLICY.maxAttempts,
     honorHints: overrides?.honorHints ?? DEFAULT_POLICY.honorHints,
     maxHintMs: overrides?.maxHintMs ?? DEFAULT_POLICY.maxHintMs,
   };

@@ -24,8 +24,21 @@ describe("resolvePolicy", () => {
     expect(policy.classes.throttling).toEqual({
       ...DEFAULT_POLICY.classes.throttling,
       baseDelayMs: 10,
+      maxAttempts: 4,
     });
-    expect(policy.classes.transient).toEqual(DEFAULT_POLICY.classes.transient);
+    expect(policy.classes.transient).toEqual({
+      ...DEFAULT_POLICY.classes.transient,
+      maxAttempts: 4,
+    });
+  });
+
+  it("lets a total attempt count bound the backoff classes the overrides leave unset", () => {
+    const policy = resolvePolicy({ classes: { conflict: { maxAttempts: 2 } } }, 6);
+    expect(policy.classes.transient.maxAttempts).toBe(6);
+    expect(policy.classes.throttling.maxAttempts).toBe(6);
+    expect(policy.classes.conflict.maxAttempts).toBe(2);
+    expect(policy.classes.clock_skew.maxAttempts).toBe(2);
+    expect(policy.classes.never.maxAttempts).toBe(1);
   });
 
   it("rejects nonsense with the option's name", () => {

@@ -41,16 +41,6 @@ function metadataOf(output: object): ResponseMetadata | undefined {
     : undefined;
 }
 
-// Like the SDK's own maxAttempts, the client's figure bounds every retryable class, unless the
-// policy sets a class's attempts itself.
-function capClasses(policy: RetryPolicyOverrides | undefined, maxAttempts: number) {
-  const classes = { ...policy?.classes };
-  for (const name of ["throttling", "transient", "conflict"] as const) {
-    classes[name] = { maxAttempts, ...classes[name] };
-  }
-  return { ...policy, classes };
-}
-
 /** Everything one operation's attempts share. */
 export interface OperationState {
   next: FinalizeHandler<object, object>;
@@ -146,7 +136,7 @@ export function createRetryMiddleware(
           totals.retryDelayMs += event.delayMs;
           options.onRetry?.(event);
         },
-        policy: capClasses(options.policy, maxAttempts),
+        policy: options.policy,
         maxAttempts,
         deadlineMs: options.deadlineMs,
         attemptTimeoutMs: options.attemptTimeoutMs,
