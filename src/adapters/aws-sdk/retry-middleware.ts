@@ -12,7 +12,6 @@ import type {
   NormalizeContext,
   RetryBudget,
   RetryOptions,
-  RetryPolicyOverrides,
 } from "../../index.js";
 import { withRetry } from "../../index.js";
 import { classifyCommand } from "./command-safety.js";
