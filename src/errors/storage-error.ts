@@ -127,10 +127,22 @@ class StorageErrorImpl extends Error {
   declare readonly provider: Provider;
 
   constructor(init: StorageErrorInit) {
-    super(
-      redactSecrets(init.message),
-      init.cause === undefined ? undefined : { cause: init.cause },
-    );
+    // Capturing a stack is most of the cost of an Error. When the cause has a stack of its own
+    // (a thrown error being normalized), that stack is where the failure happened: borrow its
+    // frames instead of capturing ours.
+    const borrowStack = hasStack(init.cause);
+    const limits = Error as { stackTraceLimit?: number };
+    const limit = limits.stackTraceLimit;
+    if (borrowStack) limits.stackTraceLimit = 0;
+    try {
+      super(
+        redactSecrets(init.message),
+        init.cause === undefined ? undefined : { cause: init.cause },
+      );
+    } finally {
+      if (borrowStack) limits.stackTraceLimit = limit;
+    }
+    if (borrowStack) defineBorrowedStack(this);
     Object.defineProperty(this, BRAND, { value: true });
     this.name = redactSecrets(init.name ?? init.code, 128);
     const self = this as unknown as Record<string, unknown>;
@@ -176,6 +188,45 @@ class StorageErrorImpl extends Error {
     }
     return json as StorageErrorJSON;
   }
+}
+
+function hasStack(value: unknown): boolean {
+  // `in`, not a read: reading `stack` would make V8 format the cause's trace now.
+  if (typeof value !== "object" || value === null) return false;
+  try {
+    return "stack" in value;
+  } catch {
+    return false; // a Proxy's `has` trap may throw
+  }
+}
+
+function defineBorrowedStack(error: StorageErrorImpl): void {
+  let stack: string | undefined;
+  Object.defineProperty(error, "stack", {
+    get: () => {
+      stack ??= `${error.name}: ${error.message}${framesOf(error.cause)}`;
+      return stack;
+    },
+    set: (value: string) => {
+      stack = value;
+    },
+    enumerable: false,
+    configurable: true,
+  });
+}
+
+// Only the "    at ..." lines: the cause's first lines repeat its message, which may hold secrets.
+function framesOf(cause: unknown): string {
+  if (!hasStack(cause)) return "";
+  let stack: unknown;
+  try {
+    stack = (cause as { stack?: unknown }).stack;
+  } catch {
+    return "";
+  }
+  if (typeof stack !== "string") return "";
+  const frames = stack.split("\n").filter((line) => /^\s+at\s/.test(line));
+  return frames.length > 0 ? `\n${frames.join("\n")}` : "";
 }
 
 /** Constructor side of {@link StorageError}; `instanceof` matches copies of the class from any bundle. */

@@ -71,6 +71,25 @@ describe("StorageError", () => {
     expect(err.message).toContain("[REDACTED]");
   });
 
+  it("borrows the frames of a cause's stack, without the cause's message", () => {
+    function failingCall(): Error {
+      return new Error("token=eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl leaked");
+    }
+    const cause = failingCall();
+    const err = new StorageError({ ...base, cause });
+    const lines = err.stack?.split("\n") ?? [];
+    expect(lines[0]).toBe("NoSuchKey: The specified key does not exist.");
+    expect(lines[1]).toMatch(/^\s+at failingCall /);
+    expect(err.stack).not.toContain("eyJ");
+    err.stack = "replaced";
+    expect(err.stack).toBe("replaced");
+  });
+
+  it("captures its own stack when the cause has none", () => {
+    const err = new StorageError({ ...base, cause: { status: 404 } });
+    expect(err.stack?.split("\n")[1]).toMatch(/^\s+at /);
+  });
+
   it("caps very long messages", () => {
     const err = new StorageError({ ...base, message: "x".repeat(100_000) });
     expect(err.message.length).toBeLessThanOrEqual(1_025);
