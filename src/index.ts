@@ -31,11 +31,14 @@ export type {
   Decision,
   DelayInput,
   ManualClock,
+  RateLimiter,
+  RateLimiterOptions,
   RetryBudgetOptions,
 } from "./retry/index.js";
 export {
   computeDelayMs,
   createManualClock,
+  createRateLimiter,
   createRetryBudget,
   DEFAULT_POLICY,
   decide,

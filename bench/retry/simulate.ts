@@ -1,7 +1,7 @@
 import type { StorageError } from "../../src/errors/storage-error.js";
 import { type RetryBudget, type RetryOptions, withRetry } from "../../src/retry/index.js";
+import { createPrng } from "../shared/prng.js";
 import type { FailureModel } from "./models.js";
-import { createPrng } from "./prng.js";
 import { createVirtualClock } from "./virtual-clock.js";
 
 /** One run: `clients` loops sharing one budget (one SDK client), against one failure model. */

@@ -1,6 +1,6 @@
+import { createPrng } from "../shared/prng.js";
 import type { ErrorName } from "./dialects.js";
 import { type Fault, type FaultPlan, type FaultRequest, isApplicable } from "./faults.js";
-import { createPrng } from "./prng.js";
 
 /** A chosen fault and its stats label. */
 export interface Choice {

@@ -16,7 +16,8 @@ const FOLLOWS_TOTAL: ReadonlySet<RetryClass> = new Set(["throttling", "transient
 /**
  * The default policy. Figures from the AWS SDK's standard strategy and the simulation in
  * `bench/retry` (see docs/retry-policies.md):
- * - 3 attempts in total (the first included);
+ * - 3 attempts in total (the first included); the AWS adapter defaults to 5 (its own
+ *   `DEFAULT_SDK_MAX_ATTEMPTS`, see docs/retry-policies.md);
  * - `transient`: full jitter from 50 ms, capped at 20 s;
  * - `throttling`: full jitter from 1 s, capped at 20 s;
  * - `conflict`: full jitter from 100 ms, capped at 1 s;

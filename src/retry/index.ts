@@ -6,6 +6,8 @@ export { decide } from "./decide.js";
 export { DEFAULT_POLICY, resolvePolicy } from "./default-policy.js";
 export type { ManualClock } from "./manual-clock.js";
 export { createManualClock } from "./manual-clock.js";
+export type { RateLimiter, RateLimiterOptions } from "./rate-limiter.js";
+export { createRateLimiter } from "./rate-limiter.js";
 export type { RetryBudgetOptions } from "./retry-budget.js";
 export { createRetryBudget } from "./retry-budget.js";
 export { systemClock } from "./system-clock.js";

@@ -1,4 +1,5 @@
 import type { RetryClass } from "../errors/kinds.js";
+import { createRateLimiter, type RateLimiter, type RateLimiterOptions } from "./rate-limiter.js";
 import type { RetryBudget } from "./types.js";
 
 /** Options of {@link createRetryBudget}. */
@@ -13,6 +14,8 @@ export interface RetryBudgetOptions {
   outageThreshold?: number;
   /** How long new attempts are held once the endpoint looks down, in milliseconds. Default 250. */
   outageHoldMs?: number;
+  /** The adaptive send-rate limiter's settings, or `false` for none. Default: its defaults. */
+  rateLimiter?: RateLimiterOptions | false;
 }
 
 const DEFAULT_COSTS: Record<RetryClass, number> = {
@@ -33,6 +36,8 @@ const DEFAULT_COSTS: Record<RetryClass, number> = {
  * are spent, `holdMs()` holds every new attempt (first attempts included) for `outageHoldMs`,
  * then lets a single probe through; its success reopens the gate, its failure holds again.
  * Any answer that is not a transient or throttling failure (a 404, say) proves the endpoint up.
+ * It also owns the client's adaptive send-rate limiter ({@link createRateLimiter}), fed by
+ * throttling responses and off (free) while none has arrived in the last 10 s.
  */
 export function createRetryBudget(options: RetryBudgetOptions = {}): RetryBudget {
   const capacity = options.capacity ?? 500;
@@ -47,10 +52,18 @@ export function createRetryBudget(options: RetryBudgetOptions = {}): RetryBudget
   let tripPending = false;
   let holdUntilMs = 0;
   let probeAtMs: number | undefined;
+  const limiter: RateLimiter | undefined =
+    options.rateLimiter === false ? undefined : createRateLimiter(options.rateLimiter);
 
   return {
     get available() {
       return tokens;
+    },
+    get isDown() {
+      return down;
+    },
+    reserveSendMs(nowMs) {
+      return limiter?.reserveMs(nowMs) ?? 0;
     },
     tryAcquire(retry) {
       const cost = costs[retry];
@@ -58,7 +71,10 @@ export function createRetryBudget(options: RetryBudgetOptions = {}): RetryBudget
       tokens -= cost;
       return true;
     },
-    recordOutcome(ok, retry) {
+    recordOutcome(ok, retry, nowMs) {
+      if (nowMs !== undefined && (ok || retry === "throttling")) {
+        limiter?.record(!ok, nowMs);
+      }
       if (ok) {
         tokens = Math.min(capacity, tokens + (retry === undefined ? refill : costs[retry]));
       }

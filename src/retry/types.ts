@@ -97,10 +97,17 @@ export interface GiveUpEvent {
 export interface RetryBudget {
   /** Takes the cost of one retry of this class; false when the budget is spent. */
   tryAcquire(retry: RetryClass): boolean;
-  /** Records an attempt's success (refills) or failure (feeds outage detection). */
-  recordOutcome(ok: boolean, retry?: RetryClass): void;
+  /**
+   * Records an attempt's success (refills) or failure (feeds outage detection); with `nowMs`
+   * (milliseconds since the epoch) it also feeds the send-rate limiter.
+   */
+  recordOutcome(ok: boolean, retry?: RetryClass, nowMs?: number): void;
   /** Milliseconds new attempts should wait because the endpoint looks down (0 when healthy). */
   holdMs(nowMs: number): number;
+  /** Reserves a send slot from the rate limiter; milliseconds to wait for it (0 while it is off). */
+  reserveSendMs?(nowMs: number): number;
+  /** Whether the endpoint looks down (an outage hold is on); reading it has no side effect. */
+  readonly isDown?: boolean;
   /** Tokens left. */
   readonly available: number;
 }
@@ -119,6 +126,11 @@ export interface RetryOptions<T = unknown> {
   deadlineMs?: number;
   /** Time one attempt may take, in milliseconds (shortened to what is left of the deadline). */
   attemptTimeoutMs?: number;
+  /**
+   * How long, from the operation's start, failures during a budget's outage hold are not charged
+   * to the attempt count (the hold paces them), in milliseconds. Default 30 000.
+   */
+  outageWaitMs?: number;
   /** The caller's signal: an abort rejects at once with kind `aborted`. */
   signal?: AbortSignal;
   budget?: RetryBudget;
@@ -151,6 +163,7 @@ export type RetrySettings = Pick<
   | "maxAttempts"
   | "deadlineMs"
   | "attemptTimeoutMs"
+  | "outageWaitMs"
   | "budget"
   | "onRetry"
   | "onGiveUp"

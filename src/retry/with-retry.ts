@@ -13,8 +13,9 @@ import type { AttemptContext, RetryOptions } from "./types.js";
 /**
  * Runs `fn` until it succeeds or the policy says stop, and throws the last failure as a
  * {@link StorageError} carrying `attempts` and `gaveUp`. Every thrown value goes through
- * `options.normalize` (default `normalize()`). Defaults: {@link DEFAULT_POLICY} (3 attempts),
- * no deadline, no attempt timeout, no budget, the system clock, `Math.random`.
+ * `options.normalize` (default `normalize()`). With a budget, attempts wait for the client's
+ * outage hold and send-rate limiter; failures while the endpoint is held are not charged to the
+ * attempt count for up to `outageWaitMs` (default 30 s). Defaults: {@link DEFAULT_POLICY}, no deadline, no attempt timeout, no budget, the system clock, `Math.random`.
  */
 export async function withRetry<T>(
   fn: (ctx: AttemptContext) => Promise<T>,
@@ -27,8 +28,11 @@ export async function withRetry<T>(
   const { signal, budget } = options;
   const operation = options.operation?.name ?? options.context?.operation;
   const origin = { context: options.context, operation };
+  const startedAtMs = clock.now();
   const deadlineAtMs =
-    options.deadlineMs === undefined ? undefined : clock.now() + options.deadlineMs;
+    options.deadlineMs === undefined ? undefined : startedAtMs + options.deadlineMs;
+  const outageWaitMs = options.outageWaitMs ?? DEFAULT_OUTAGE_WAIT_MS;
+  let chargedAttempts = 0;
   const attempts: AttemptRecord[] = [];
   const classFailures = new Map<RetryClass, number>();
   const previousDelayMs = new Map<RetryClass, number>();
@@ -76,6 +80,13 @@ export async function withRetry<T>(
     if (lastError && options.canAttempt && !options.canAttempt(attempt)) {
       return giveUp(lastError, "budget", attempt - 1);
     }
+    const sendWaitMs = budget?.reserveSendMs?.(clock.now()) ?? 0;
+    if (sendWaitMs > 0) {
+      if (deadlineAtMs !== undefined && clock.now() + sendWaitMs >= deadlineAtMs) {
+        return giveUp(lastError ?? createHeldError(origin), "deadline", attempt - 1);
+      }
+      await wait(sendWaitMs, attempt - 1);
+    }
 
     const remainingMs = deadlineAtMs === undefined ? undefined : deadlineAtMs - clock.now();
     const timeoutMs = minDefined(options.attemptTimeoutMs, remainingMs);
@@ -89,7 +100,7 @@ export async function withRetry<T>(
     };
     const outcome = await runAttempt(() => fn(ctx), attemptSignal, signal);
     if (outcome.ok) {
-      budget?.recordOutcome(true, lastError?.retry);
+      budget?.recordOutcome(true, lastError?.retry, clock.now());
       return outcome.value;
     }
 
@@ -99,19 +110,26 @@ export async function withRetry<T>(
     else error = toError(outcome.thrown, options.context);
     lastError = error;
     // A cancelled attempt says nothing about the endpoint's health.
-    if (!outcome.callerAborted) budget?.recordOutcome(false, error.retry);
+    // A failure of an attempt sent while the endpoint was already down (a probe of the outage
+    // hold) is not charged to this operation: the hold paces it, up to `outageWaitMs`.
+    const held =
+      budget?.isDown === true &&
+      (error.retry === "transient" || error.retry === "throttling") &&
+      clock.now() - startedAtMs < outageWaitMs;
+    if (!outcome.callerAborted) budget?.recordOutcome(false, error.retry, clock.now());
+    if (!held) chargedAttempts++;
 
     if (attempt > 1 && options.reconcile && isPossiblySelfInflicted(error)) {
       const reconciled = await options.reconcile(error, attempt).catch(() => undefined);
       if (reconciled) return reconciled.value;
     }
 
-    const failures = (classFailures.get(error.retry) ?? 0) + 1;
+    const failures = (classFailures.get(error.retry) ?? 0) + (held ? 0 : 1);
     classFailures.set(error.retry, failures);
     const decision = decide({
       error,
-      attempt,
-      classFailures: failures,
+      attempt: Math.max(1, chargedAttempts),
+      classFailures: Math.max(1, failures),
       policy,
       operation: options.operation,
       nowMs: clock.now(),
@@ -124,7 +142,7 @@ export async function withRetry<T>(
       record(attempt, error, 0);
       return giveUp(error, outcome.callerAborted ? "aborted" : decision.reason, attempt);
     }
-    if (budget && !budget.tryAcquire(error.retry)) {
+    if (budget && !held && !budget.tryAcquire(error.retry)) {
       record(attempt, error, 0);
       return giveUp(error, "budget", attempt);
     }
@@ -141,6 +159,9 @@ export async function withRetry<T>(
     await wait(decision.delayMs, attempt);
   }
 }
+
+/** How long an operation's failures during an outage hold go uncharged, in milliseconds. */
+const DEFAULT_OUTAGE_WAIT_MS = 30_000;
 
 function minDefined(a: number | undefined, b: number | undefined): number | undefined {
   if (a === undefined) return b;

@@ -54,6 +54,7 @@ describe("withRetry", () => {
     const { result, clock } = await run(
       [failure("throttling"), failure("transient"), failure("transient")],
       1,
+      { maxAttempts: 3 },
     );
     expect(errorOf(result).attempts).toEqual([
       { attempt: 1, kind: "throttled", code: "Code_throttling", status: 503, delayMs: 500 },
@@ -93,8 +94,8 @@ describe("withRetry", () => {
   });
 
   it("gives up budget when the shared budget is spent or canAttempt refuses", async () => {
-    const budget = createRetryBudget({ capacity: 14 });
-    const spent = await run([failure("transient"), failure("transient")], 1, { budget });
+    const budget = createRetryBudget({ capacity: 5 });
+    const spent = await run([failure("conflict"), failure("conflict")], 1, { budget });
     expect(errorOf(spent.result).gaveUp).toBe("budget");
     expect(spent.calls).toBe(2);
     const limited = await run([failure("transient")], 1, { canAttempt: (n) => n < 2 });

@@ -6,7 +6,10 @@ import type { BodyFactory } from "./replay-body.js";
  * plugin adds what only the SDK side can do.
  */
 export interface BucketguardOptions extends RetrySettings {
-  /** Attempts in total, the first included. Default: the client's `maxAttempts` (SDK default 3). */
+  /**
+   * Attempts in total, the first included. Default 5 (`DEFAULT_SDK_MAX_ATTEMPTS`). The client's own
+   * `maxAttempts` config is ignored (the SDK's default 3 looks like an explicit 3): set it here.
+   */
   maxAttempts?: number;
   /**
    * Largest streaming request body buffered so it can be sent again, in bytes. Default 8 MiB

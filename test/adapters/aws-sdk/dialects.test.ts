@@ -26,7 +26,7 @@ const cases: WireCase[] = [
     headers: { "content-type": "application/xml", "cf-ray": "8f1c2d3e4a5b6c7d-AMS" },
     body: '<?xml version="1.0" encoding="UTF-8"?><Error><Code>TooManyRequests</Code><Message>Reduce your concurrent request rate for the same object.</Message></Error>',
     expected: { kind: "throttled", retry: "throttling", provider: "r2", gaveUp: "max_attempts" },
-    requests: 3,
+    requests: 5,
   },
   {
     name: "IBM: httpStatusCode element and X-Clv-Request-Id",
@@ -58,7 +58,7 @@ const cases: WireCase[] = [
     headers: { "content-type": "application/xml", "x-amz-request-id": "AWSREQ1" },
     body: '<?xml version="1.0" encoding="UTF-8"?><Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message><RequestId>AWSREQ1</RequestId><HostId>h</HostId></Error>',
     expected: { kind: "throttled", retry: "throttling", provider: "aws", requestId: "AWSREQ1" },
-    requests: 3,
+    requests: 5,
   },
 ];
 

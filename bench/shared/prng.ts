@@ -1,4 +1,4 @@
-/** Mulberry32: a small seeded PRNG, uniform in [0, 1), so every run prints the same figures. */
+/** Mulberry32: a small seeded PRNG, uniform in [0, 1); the same seed gives the same sequence on every run. */
 export function createPrng(seed: number): () => number {
   let state = seed >>> 0;
   return () => {

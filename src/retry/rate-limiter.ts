@@ -1,0 +1,129 @@
+/** Options of {@link createRateLimiter}. */
+export interface RateLimiterOptions {
+  /** Share of the measured success rate the send rate drops to on throttling. Default 0.97. */
+  decreaseFactor?: number;
+  /** Send rate gained per second of successes at full use, in requests/s. Default 3. */
+  increasePerSecond?: number;
+  /** Share of the rate gained per second of successes at full use, when more. Default 0. */
+  growthPerSecond?: number;
+  /** Lowest send rate, in requests/s. Default 1. */
+  minRatePerSecond?: number;
+  /** Time without throttling after which the limiter switches off, in milliseconds. Default 10 000. */
+  idleAfterMs?: number;
+  /**
+   * Share of throttling among the last second's answers that marks overload. Default 0 (any throttling): below
+   * it SlowDowns are scattered faults (retried, not paced), which a rate cut would not prevent.
+   */
+  overloadShare?: number;
+  /** Shortest time between two rate cuts, in milliseconds. Default 0. */
+  decreaseIntervalMs?: number;
+}
+
+/** A client-side send-rate limiter fed by throttling responses; free while it is off. */
+export interface RateLimiter {
+  /** Records a success (for the measured rate) or a throttling response (may lower the rate). */
+  record(throttled: boolean, nowMs: number): void;
+  /** Reserves a send slot; returns how long to wait for it, in milliseconds (0 while off). */
+  reserveMs(nowMs: number): number;
+  /** Allowed send rate in requests/s, or Infinity while off. */
+  readonly ratePerSecond: number;
+}
+
+const WINDOW_MS = 1000;
+const SLOT_MS = 100;
+const SLOTS = WINDOW_MS / SLOT_MS;
+
+function slotIndex(slotStartMs: number): number {
+  return (((slotStartMs / SLOT_MS) % SLOTS) + SLOTS) % SLOTS;
+}
+
+/**
+ * An adaptive send-rate limiter. Off until throttling reaches `overloadShare` of the last
+ * second's answers (default: any throttling); then the rate is set to `decreaseFactor` times
+ * the success rate measured over that second (what the server actually served, so repeated
+ * SlowDowns cannot collapse it as a multiplicative-only decrease does), at most once per
+ * `decreaseIntervalMs`, and grows by `increasePerSecond` (or `growthPerSecond` of itself, the
+ * larger) per second of successes until the next cut.
+ * Throttling while nothing succeeds (an outage, not overload) leaves the rate alone: the
+ * outage hold handles that. Switches off after `idleAfterMs` without throttling.
+ */
+export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter {
+  const decrease = options.decreaseFactor ?? 0.97;
+  const increase = options.increasePerSecond ?? 3;
+  const growth = options.growthPerSecond ?? 0;
+  const minRate = options.minRatePerSecond ?? 1;
+  const idleAfterMs = options.idleAfterMs ?? 10_000;
+  const overloadShare = options.overloadShare ?? 0;
+  const decreaseIntervalMs = options.decreaseIntervalMs ?? 0;
+  const counts = new Array<number>(SLOTS).fill(0);
+  const throttles = new Array<number>(SLOTS).fill(0);
+  let lastDecreaseAtMs = Number.NEGATIVE_INFINITY;
+  let slotStart = Number.NEGATIVE_INFINITY;
+  let firstSuccessAtMs: number | undefined;
+  let rate = Number.POSITIVE_INFINITY;
+  let lastThrottleAtMs = Number.NEGATIVE_INFINITY;
+  let nextSendAtMs = 0;
+
+  const advance = (nowMs: number): void => {
+    const start = Math.floor(nowMs / SLOT_MS) * SLOT_MS;
+    if (start <= slotStart) return;
+    const steps = Math.min(SLOTS, (start - slotStart) / SLOT_MS);
+    for (let i = 1; i <= steps; i++) {
+      const index = slotIndex(start - (steps - i) * SLOT_MS);
+      counts[index] = 0;
+      throttles[index] = 0;
+    }
+    slotStart = start;
+  };
+  const measuredRate = (nowMs: number): number => {
+    advance(nowMs);
+    const total = counts.reduce((sum, n) => sum + n, 0);
+    // The window is the completed slots plus the current one so far.
+    const windowMs = WINDOW_MS - SLOT_MS + (nowMs - slotStart);
+    const spanMs = Math.max(SLOT_MS, Math.min(windowMs, nowMs - (firstSuccessAtMs ?? nowMs)));
+    return (total * 1000) / spanMs;
+  };
+
+  return {
+    get ratePerSecond() {
+      return rate;
+    },
+    record(throttled, nowMs) {
+      if (!throttled) {
+        advance(nowMs);
+        const index = slotIndex(slotStart);
+        counts[index] = (counts[index] ?? 0) + 1;
+        firstSuccessAtMs ??= nowMs;
+        if (rate !== Number.POSITIVE_INFINITY) {
+          rate += Math.max(increase, growth * rate) / Math.max(1, rate);
+        }
+        return;
+      }
+      const measured = measuredRate(nowMs);
+      if (measured === 0) return;
+      const index = slotIndex(slotStart);
+      throttles[index] = (throttles[index] ?? 0) + 1;
+      lastThrottleAtMs = nowMs;
+      const throttledCount = throttles.reduce((sum, n) => sum + n, 0);
+      const answered = throttledCount + counts.reduce((sum, n) => sum + n, 0);
+      if (
+        throttledCount < overloadShare * answered ||
+        nowMs - lastDecreaseAtMs < decreaseIntervalMs
+      ) {
+        return;
+      }
+      lastDecreaseAtMs = nowMs;
+      rate = Math.max(minRate, decrease * measured);
+    },
+    reserveMs(nowMs) {
+      if (rate === Number.POSITIVE_INFINITY) return 0;
+      if (nowMs - lastThrottleAtMs > idleAfterMs) {
+        rate = Number.POSITIVE_INFINITY;
+        return 0;
+      }
+      const slotAtMs = Math.max(nowMs, nextSendAtMs);
+      nextSendAtMs = slotAtMs + 1000 / rate;
+      return slotAtMs - nowMs;
+    },
+  };
+}
