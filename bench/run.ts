@@ -1,10 +1,12 @@
 // End-to-end benchmarks: s3rver behind the fault proxy, every client side by side.
-// Usage: npx tsx bench/run.ts [--only=1,2,...] [--seed=N] [--no-docs]
+// Usage: npm run bench -- [--only=1,2,...] [--clients=sdk-default,bucketguard,...] [--seed=N]
+//   [--from=dist|src] [--no-docs]   (npm run bench builds first; --from=src skips the build's need)
 import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
+import { ALL_CONTENDERS } from "./scenarios/contenders.js";
 import { formatTextTable } from "./scenarios/format-table.js";
 import { runIndependentFaults } from "./scenarios/independent-faults.js";
-import { loadBucketguard, loadGuardBucket } from "./scenarios/load-adapters.js";
+import { type AdapterSource, loadBucketguard, loadGuardBucket } from "./scenarios/load-adapters.js";
 import { runOutage } from "./scenarios/outage.js";
 import { runOverhead } from "./scenarios/overhead.js";
 import { runOverload } from "./scenarios/overload.js";
@@ -27,12 +29,17 @@ const SCENARIOS = [
 const { values } = parseArgs({
   options: {
     only: { type: "string" },
+    clients: { type: "string" },
+    from: { type: "string", default: "dist" },
     seed: { type: "string", default: "7" },
     "no-docs": { type: "boolean", default: false },
   },
 });
 const only = values.only?.split(",").map(Number) ?? SCENARIOS.map((_, i) => i + 1);
 const seed = Number(values.seed);
+const contenders = values.clients
+  ? ALL_CONTENDERS.filter((name) => values.clients?.split(",").includes(name))
+  : ALL_CONTENDERS;
 
 const isTty = process.stdout.isTTY === true;
 const log = (line: string) => {
@@ -42,7 +49,11 @@ const log = (line: string) => {
 const bucket = "bench";
 const server = await startS3Server({ buckets: [bucket] });
 const proxy = await startFaultProxy({ upstream: server.endpoint });
-const [bucketguard, guardBucket] = await Promise.all([loadBucketguard(), loadGuardBucket()]);
+const from: AdapterSource = values.from === "src" ? "src" : "dist";
+const [bucketguard, guardBucket] = await Promise.all([
+  loadBucketguard(from),
+  loadGuardBucket(from),
+]);
 const env: ScenarioEnv = {
   endpoint: proxy.endpoint,
   directEndpoint: server.endpoint,
@@ -51,6 +62,7 @@ const env: ScenarioEnv = {
   bucketguard,
   guardBucket,
   seed,
+  contenders,
   log,
 };
 
@@ -71,15 +83,22 @@ try {
 const elapsedS = (performance.now() - startedMs) / 1000;
 console.log(`total ${elapsedS.toFixed(0)} s, Node ${process.version}, seed ${seed}`);
 
-const complete = bucketguard.ok && guardBucket.ok && only.length === SCENARIOS.length;
+const complete =
+  bucketguard.ok &&
+  guardBucket.ok &&
+  from === "dist" &&
+  only.length === SCENARIOS.length &&
+  contenders.length === ALL_CONTENDERS.length;
 if (values["no-docs"]) {
   console.log("docs not updated (--no-docs)");
 } else if (!complete) {
-  console.log("docs not updated: bucketguard adapters missing or a partial run (--only)");
+  console.log(
+    "docs not updated: bucketguard adapters missing, or a partial run (--only, --clients, --from=src)",
+  );
 } else {
   const chartPath = new URL("../docs/bench-chart.svg", import.meta.url);
   await writeFile(chartPath, renderChart(results));
-  const preamble = `Printed by \`npm run bench\` (seed ${seed}, Node ${process.version}, ${elapsedS.toFixed(0)} s in all). Each client runs the same workload in turn against s3rver behind the fault proxy (\`bench/server/\`); "requests" are counted by the proxy. sdk-default is \`@aws-sdk/client-s3\` with its standard retry mode, sdk-adaptive is \`retryMode: "adaptive"\`, p-retry wraps a \`maxAttempts: 1\` client with p-retry's defaults, aws4fetch uses its own retries, bucketguard is the client with \`bucketguard()\` on its middleware stack (bucketguard-5: \`bucketguard({ maxAttempts: 5 })\`), and in scenario 5 \`guardBucket()\` over a fake R2 binding.`;
+  const preamble = `Printed by \`npm run bench\` (seed ${seed}, Node ${process.version}, ${elapsedS.toFixed(0)} s in all, the adapters from the build in \`dist/\`). Each client runs the same workload in turn against s3rver behind the fault proxy (\`bench/server/\`); "requests" are counted by the proxy. sdk-default is \`@aws-sdk/client-s3\` with its standard retry mode, sdk-adaptive is \`retryMode: "adaptive"\`, p-retry wraps a \`maxAttempts: 1\` client with p-retry's defaults, aws4fetch uses its own retries, bucketguard is the client with \`bucketguard()\` on its middleware stack (bucketguard-3: \`bucketguard({ maxAttempts: 3 })\`, the SDK's attempt count), and in scenario 5 \`guardBucket()\` over a fake R2 binding.`;
   await writeBenchmarksSection(
     new URL("../docs/benchmarks.md", import.meta.url).pathname,
     results,

@@ -21,7 +21,7 @@ export type ContenderName =
   | "p-retry"
   | "aws4fetch"
   | "bucketguard"
-  | "bucketguard-5";
+  | "bucketguard-3";
 
 /** Every contender, in table order. */
 export const ALL_CONTENDERS: readonly ContenderName[] = [
@@ -30,7 +30,7 @@ export const ALL_CONTENDERS: readonly ContenderName[] = [
   "p-retry",
   "aws4fetch",
   "bucketguard",
-  "bucketguard-5",
+  "bucketguard-3",
 ];
 
 /** Where the contenders send requests. */
@@ -54,7 +54,7 @@ function sdkContender(name: ContenderName, client: S3Client, bucket: string): Co
  * Builds `name` against `env`, or undefined when it cannot run (bucketguard not loadable).
  * p-retry wraps a `maxAttempts: 1` SDK client with p-retry's defaults (10 retries, waits of
  * 1 s, 2 s, 4 s, ...); aws4fetch uses its own defaults (10 retries from 50 ms, 5xx and 429 only).
- * `bucketguard` is the plugin with its defaults, `bucketguard-5` with `maxAttempts: 5`.
+ * `bucketguard` is the plugin with its defaults, `bucketguard-3` with `maxAttempts: 3` (the SDK's default count).
  */
 export function createContender(name: ContenderName, env: ContenderEnv): Contender | undefined {
   const { endpoint, bucket } = env;
@@ -63,9 +63,9 @@ export function createContender(name: ContenderName, env: ContenderEnv): Contend
     case "sdk-adaptive":
       return sdkContender(name, createS3Client({ endpoint, mode: name }), bucket);
     case "bucketguard":
-    case "bucketguard-5": {
+    case "bucketguard-3": {
       if (!env.bucketguard.ok) return undefined;
-      const bucketguardOptions = name === "bucketguard-5" ? { maxAttempts: 5 } : {};
+      const bucketguardOptions = name === "bucketguard-3" ? { maxAttempts: 3 } : {};
       const client = createS3Client({
         endpoint,
         mode: "bucketguard",

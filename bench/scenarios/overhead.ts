@@ -3,7 +3,7 @@ import { median } from "./measure.js";
 import { fixed, type ScenarioEnv, type ScenarioResult } from "./scenario.js";
 import { seedObjects } from "./seed-objects.js";
 
-const ROUNDS = 15;
+const ROUNDS = 31;
 const GETS_PER_ROUND = 100;
 
 async function timeGets(contender: Contender, count: number): Promise<number> {
@@ -22,7 +22,7 @@ export async function runOverhead(env: ScenarioEnv): Promise<ScenarioResult> {
   const perOpUs: Record<string, number[]> = {};
   const ratios: number[] = [];
   try {
-    for (const c of contenders) await timeGets(c, 50);
+    for (const c of contenders) await timeGets(c, 300);
     for (let round = 0; round < ROUNDS; round++) {
       // Alternate the order so neither side always runs on a warmer process.
       const order = round % 2 === 0 ? contenders : [...contenders].reverse();

@@ -1,5 +1,5 @@
 import type { FaultPlan } from "../server/index.js";
-import { ALL_CONTENDERS, type ContenderName, createContender } from "./contenders.js";
+import { type ContenderName, createContender } from "./contenders.js";
 import { type RunResult, type RunWorkersOptions, runWorkers } from "./measure.js";
 import type { ScenarioEnv } from "./scenario.js";
 
@@ -26,7 +26,7 @@ export async function runColumns(
 ): Promise<{ runs: ColumnRun[]; skipped: string[] }> {
   const runs: ColumnRun[] = [];
   const skipped: string[] = [];
-  for (const name of ALL_CONTENDERS) {
+  for (const name of env.contenders) {
     const contender = createContender(name, env);
     if (!contender) {
       skipped.push(`${name} not loaded${env.bucketguard.ok ? "" : `: ${env.bucketguard.reason}`}`);

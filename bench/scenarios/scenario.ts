@@ -1,5 +1,5 @@
 import type { FaultProxy } from "../server/index.js";
-import type { ContenderEnv } from "./contenders.js";
+import type { ContenderEnv, ContenderName } from "./contenders.js";
 import type { GuardBucket, Loaded } from "./load-adapters.js";
 
 /** One contender's line in a scenario table. */
@@ -31,6 +31,8 @@ export interface ScenarioEnv extends ContenderEnv {
   proxy: FaultProxy;
   guardBucket: Loaded<GuardBucket>;
   seed: number;
+  /** The contenders to run (`--clients`), in table order. */
+  contenders: readonly ContenderName[];
   /** Progress output, one line per call. */
   log(line: string): void;
 }

@@ -1,4 +1,4 @@
-import { ALL_CONTENDERS, createContender } from "./contenders.js";
+import { createContender } from "./contenders.js";
 import { formatCounts, runWorkers } from "./measure.js";
 import { fixed, type ScenarioEnv, type ScenarioResult, type ScenarioRow } from "./scenario.js";
 import { seedObjects } from "./seed-objects.js";
@@ -11,7 +11,7 @@ export async function runTruncatedDownload(env: ScenarioEnv): Promise<ScenarioRe
   const path = `/${env.bucket}/truncated-0`;
   const rows: ScenarioRow[] = [];
   const notes: string[] = [];
-  for (const name of ALL_CONTENDERS) {
+  for (const name of env.contenders) {
     const contender = createContender(name, env);
     if (!contender) {
       notes.push(`${name} not loaded`);

@@ -16,7 +16,7 @@ const FOLLOWS_TOTAL: ReadonlySet<RetryClass> = new Set(["throttling", "transient
 /**
  * The default policy. Figures from the AWS SDK's standard strategy and the simulation in
  * `bench/retry` (see docs/retry-policies.md):
- * - 3 attempts in total (the first included); the AWS adapter defaults to 5 (its own
+ * - 3 attempts in total (the first included); the AWS adapter defaults to 6 (its own
  *   `DEFAULT_SDK_MAX_ATTEMPTS`, see docs/retry-policies.md);
  * - `transient`: full jitter from 50 ms, capped at 20 s;
  * - `throttling`: full jitter from 1 s, capped at 20 s;
@@ -47,6 +47,25 @@ export const DEFAULT_POLICY: Readonly<RetryPolicy> = Object.freeze({
  * Throws a RangeError naming the option when a number is negative or not a number.
  */
 export function resolvePolicy(overrides?: RetryPolicyOverrides, maxAttempts?: number): RetryPolicy {
+  if (overrides !== undefined) return buildPolicy(overrides, maxAttempts);
+  // Adapters resolve the defaults on every operation: reuse the frozen result. (Overrides are
+  // not cached, so an options object changed between calls is always read afresh.)
+  const cached = defaultsByTotal.get(maxAttempts);
+  if (cached) return cached;
+  const policy = buildPolicy(undefined, maxAttempts);
+  for (const name of Object.keys(policy.classes) as RetryClass[]) {
+    Object.freeze(policy.classes[name]);
+  }
+  Object.freeze(policy.classes);
+  Object.freeze(policy);
+  if (defaultsByTotal.size < MAX_CACHED_TOTALS) defaultsByTotal.set(maxAttempts, policy);
+  return policy;
+}
+
+const MAX_CACHED_TOTALS = 32;
+const defaultsByTotal = new Map<number | undefined, RetryPolicy>();
+
+function buildPolicy(overrides?: RetryPolicyOverrides, maxAttempts?: number): RetryPolicy {
   const total = maxAttempts ?? overrides?.maxAttempts;
   const classes = {} as Record<RetryClass, ClassPolicy>;
   for (const [name, base] of Object.entries(DEFAULT_POLICY.classes) as [

@@ -8,11 +8,15 @@ export interface RateLimiterOptions {
   growthPerSecond?: number;
   /** Lowest send rate, in requests/s. Default 1. */
   minRatePerSecond?: number;
-  /** Time without throttling after which the limiter switches off, in milliseconds. Default 10 000. */
+  /**
+   * Time without throttling, or without the limit holding anything back, after which the
+   * limiter switches off, in milliseconds. Default 10 000.
+   */
   idleAfterMs?: number;
   /**
-   * Share of throttling among the last second's answers that marks overload. Default 0 (any throttling): below
-   * it SlowDowns are scattered faults (retried, not paced), which a rate cut would not prevent.
+   * Share of throttling among the last second's answers that marks overload. Default 0.25:
+   * below it SlowDowns are scattered faults (retried, not paced), which a rate cut would not
+   * prevent. 0 cuts on any throttling, as the AWS SDK's adaptive mode does.
    */
   overloadShare?: number;
   /** Shortest time between two rate cuts, in milliseconds. Default 0. */
@@ -27,9 +31,18 @@ export interface RateLimiter {
   reserveMs(nowMs: number): number;
   /** Allowed send rate in requests/s, or Infinity while off. */
   readonly ratePerSecond: number;
+  /**
+   * Whether the limiter is on and the server served something in the last second: throttling
+   * then means overload the limiter is pacing, not an outage.
+   */
+  isPacing(nowMs: number): boolean;
 }
 
 const WINDOW_MS = 1000;
+// Fewer answers than this in the window cannot tell overload from a few scattered SlowDowns,
+// unless at least half of them, and this many, are throttles (a burst hitting a full server).
+const MIN_ANSWERS = 50;
+const MIN_MAJORITY_THROTTLES = 10;
 const SLOT_MS = 100;
 const SLOTS = WINDOW_MS / SLOT_MS;
 
@@ -39,13 +52,15 @@ function slotIndex(slotStartMs: number): number {
 
 /**
  * An adaptive send-rate limiter. Off until throttling reaches `overloadShare` of the last
- * second's answers (default: any throttling); then the rate is set to `decreaseFactor` times
+ * second's answers (default a quarter); then the rate is set to `decreaseFactor` times
  * the success rate measured over that second (what the server actually served, so repeated
  * SlowDowns cannot collapse it as a multiplicative-only decrease does), at most once per
  * `decreaseIntervalMs`, and grows by `increasePerSecond` (or `growthPerSecond` of itself, the
  * larger) per second of successes until the next cut.
- * Throttling while nothing succeeds (an outage, not overload) leaves the rate alone: the
- * outage hold handles that. Switches off after `idleAfterMs` without throttling.
+ * Throttling after a second in which nothing succeeded (an outage, not overload) switches it
+ * off: the outage hold handles that. It also switches off after `idleAfterMs` without
+ * throttling, or without holding any send back (a limit that grew past what callers ask for, as
+ * after a cut that scattered SlowDowns set off).
  */
 export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter {
   const decrease = options.decreaseFactor ?? 0.97;
@@ -53,7 +68,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
   const growth = options.growthPerSecond ?? 0;
   const minRate = options.minRatePerSecond ?? 1;
   const idleAfterMs = options.idleAfterMs ?? 10_000;
-  const overloadShare = options.overloadShare ?? 0;
+  const overloadShare = options.overloadShare ?? 0.15;
   const decreaseIntervalMs = options.decreaseIntervalMs ?? 0;
   const counts = new Array<number>(SLOTS).fill(0);
   const throttles = new Array<number>(SLOTS).fill(0);
@@ -62,6 +77,8 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
   let firstSuccessAtMs: number | undefined;
   let rate = Number.POSITIVE_INFINITY;
   let lastThrottleAtMs = Number.NEGATIVE_INFINITY;
+  // Last cut or send the limit delayed: a limit above what callers ask for paces nothing.
+  let lastBindingAtMs = Number.NEGATIVE_INFINITY;
   let nextSendAtMs = 0;
 
   const advance = (nowMs: number): void => {
@@ -88,6 +105,9 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
     get ratePerSecond() {
       return rate;
     },
+    isPacing(nowMs) {
+      return rate !== Number.POSITIVE_INFINITY && measuredRate(nowMs) > 0;
+    },
     record(throttled, nowMs) {
       if (!throttled) {
         advance(nowMs);
@@ -100,7 +120,12 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
         return;
       }
       const measured = measuredRate(nowMs);
-      if (measured === 0) return;
+      if (measured === 0) {
+        // Nothing served for a second: an outage (the budget's hold deals with it), not
+        // overload. Pacing from a rate measured on its way down would outlast the recovery.
+        rate = Number.POSITIVE_INFINITY;
+        return;
+      }
       const index = slotIndex(slotStart);
       throttles[index] = (throttles[index] ?? 0) + 1;
       lastThrottleAtMs = nowMs;
@@ -108,21 +133,26 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
       const answered = throttledCount + counts.reduce((sum, n) => sum + n, 0);
       if (
         throttledCount < overloadShare * answered ||
+        (overloadShare > 0 &&
+          answered < MIN_ANSWERS &&
+          (throttledCount < MIN_MAJORITY_THROTTLES || throttledCount * 2 < answered)) ||
         nowMs - lastDecreaseAtMs < decreaseIntervalMs
       ) {
         return;
       }
       lastDecreaseAtMs = nowMs;
+      lastBindingAtMs = nowMs;
       rate = Math.max(minRate, decrease * measured);
     },
     reserveMs(nowMs) {
       if (rate === Number.POSITIVE_INFINITY) return 0;
-      if (nowMs - lastThrottleAtMs > idleAfterMs) {
+      if (nowMs - lastThrottleAtMs > idleAfterMs || nowMs - lastBindingAtMs > idleAfterMs) {
         rate = Number.POSITIVE_INFINITY;
         return 0;
       }
       const slotAtMs = Math.max(nowMs, nextSendAtMs);
       nextSendAtMs = slotAtMs + 1000 / rate;
+      if (slotAtMs > nowMs) lastBindingAtMs = nowMs;
       return slotAtMs - nowMs;
     },
   };

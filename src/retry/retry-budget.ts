@@ -37,7 +37,8 @@ const DEFAULT_COSTS: Record<RetryClass, number> = {
  * then lets a single probe through; its success reopens the gate, its failure holds again.
  * Any answer that is not a transient or throttling failure (a 404, say) proves the endpoint up.
  * It also owns the client's adaptive send-rate limiter ({@link createRateLimiter}), fed by
- * throttling responses and off (free) while none has arrived in the last 10 s.
+ * successes and throttling; throttling while it paces (the server still serving) is overload,
+ * which clears the outage detector instead of feeding it.
  */
 export function createRetryBudget(options: RetryBudgetOptions = {}): RetryBudget {
   const capacity = options.capacity ?? 500;
@@ -79,6 +80,14 @@ export function createRetryBudget(options: RetryBudgetOptions = {}): RetryBudget
         tokens = Math.min(capacity, tokens + (retry === undefined ? refill : costs[retry]));
       }
       if (ok || (retry !== "transient" && retry !== "throttling")) {
+        consecutiveFailures = 0;
+        down = false;
+        tripPending = false;
+        return;
+      }
+      // Overload the limiter paces (the server still serves) is not an outage: the limiter, not
+      // the hold, spaces the attempts.
+      if (retry === "throttling" && nowMs !== undefined && limiter?.isPacing(nowMs)) {
         consecutiveFailures = 0;
         down = false;
         tripPending = false;

@@ -8,6 +8,8 @@ export type AttemptOutcome<T> =
 /** The signal of one attempt: aborts on the caller's abort or after `timeoutMs` on `clock`. */
 export interface AttemptSignal {
   signal: AbortSignal;
+  /** False when nothing can abort it (no caller signal, no timeout): no race is needed. */
+  canAbort: boolean;
   timedOut(): boolean;
   dispose(): void;
 }
@@ -34,6 +36,7 @@ export function createAttemptSignal(
         }, timeoutMs);
   return {
     signal: controller.signal,
+    canAbort: callerSignal !== undefined || cancelTimer !== undefined,
     timedOut: () => timedOut,
     dispose() {
       cancelTimer?.();
@@ -54,6 +57,7 @@ export async function runAttempt<T>(
   const { signal } = attemptSignal;
   let onAbort: (() => void) | undefined;
   try {
+    if (!attemptSignal.canAbort) return { ok: true, value: await run(signal) };
     const aborted = new Promise<never>((_, reject) => {
       onAbort = () => reject(signal.reason);
       signal.addEventListener("abort", onAbort, { once: true });

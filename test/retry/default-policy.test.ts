@@ -51,7 +51,19 @@ describe("resolvePolicy", () => {
 
   it("does not let callers mutate the defaults", () => {
     const policy = resolvePolicy();
-    policy.classes.transient.maxAttempts = 99;
+    expect(() => {
+      policy.classes.transient.maxAttempts = 99;
+    }).toThrow(TypeError);
     expect(DEFAULT_POLICY.classes.transient.maxAttempts).toBe(3);
+    expect(resolvePolicy().classes.transient.maxAttempts).toBe(3);
+  });
+
+  it("reuses the resolved defaults, and reads overrides afresh on every call", () => {
+    expect(resolvePolicy(undefined, 6)).toBe(resolvePolicy(undefined, 6));
+    expect(resolvePolicy(undefined, 6).maxAttempts).toBe(6);
+    const overrides = { maxHintMs: 5 };
+    expect(resolvePolicy(overrides).maxHintMs).toBe(5);
+    overrides.maxHintMs = 7;
+    expect(resolvePolicy(overrides).maxHintMs).toBe(7);
   });
 });

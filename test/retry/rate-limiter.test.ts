@@ -34,9 +34,14 @@ describe("createRateLimiter", () => {
     expect(limiter.ratePerSecond).toBeCloseTo(0.97 * 150, 0);
   });
 
-  it("leaves the rate alone when nothing succeeds (an outage, not overload)", () => {
-    const limiter = createRateLimiter();
+  it("stays off, or switches off, when nothing succeeded in the last second (an outage)", () => {
+    const limiter = createRateLimiter({ overloadShare: 0 });
     limiter.record(true, 5000);
+    expect(limiter.ratePerSecond).toBe(Number.POSITIVE_INFINITY);
+    limiter.record(false, 5000);
+    limiter.record(true, 5000);
+    expect(limiter.ratePerSecond).toBeLessThan(Number.POSITIVE_INFINITY);
+    limiter.record(true, 6200);
     expect(limiter.ratePerSecond).toBe(Number.POSITIVE_INFINITY);
   });
 
@@ -57,14 +62,55 @@ describe("createRateLimiter", () => {
     expect(limiter.ratePerSecond).toBe(Number.POSITIVE_INFINITY);
   });
 
+  it("tells scattered SlowDowns from overload by their share of the last second's answers", () => {
+    const limiter = createRateLimiter();
+    for (let i = 0; i < 85; i++) limiter.record(false, 1000 + i * 10);
+    // 14 throttles in 99 answers (14%) are scattered faults: no pacing.
+    for (let i = 0; i < 14; i++) limiter.record(true, 1900);
+    expect(limiter.ratePerSecond).toBe(Number.POSITIVE_INFINITY);
+    // The 15th (15%) marks overload.
+    limiter.record(true, 1900);
+    // 85 successes in the 900 ms since the first.
+    expect(limiter.ratePerSecond).toBeCloseTo((0.97 * 85) / 0.9, 5);
+    expect(limiter.isPacing(1900)).toBe(true);
+  });
+
+  it("does not judge overload on fewer than 50 answers, unless most of 10 or more are throttles", () => {
+    const limiter = createRateLimiter();
+    for (let i = 0; i < 40; i++) limiter.record(false, 1000);
+    for (let i = 0; i < 9; i++) limiter.record(true, 1000);
+    expect(limiter.ratePerSecond).toBe(Number.POSITIVE_INFINITY);
+    limiter.record(true, 1000);
+    expect(limiter.ratePerSecond).toBeLessThan(Number.POSITIVE_INFINITY);
+    // A burst against a full server: 15 served, then throttles until they are half the answers.
+    const burst = createRateLimiter();
+    for (let i = 0; i < 15; i++) burst.record(false, 1000);
+    for (let i = 0; i < 14; i++) burst.record(true, 1010);
+    expect(burst.ratePerSecond).toBe(Number.POSITIVE_INFINITY);
+    burst.record(true, 1010);
+    // 15 successes in the first 100 ms: 150 requests/s.
+    expect(burst.ratePerSecond).toBeCloseTo(0.97 * 150, 5);
+  });
+
+  it("stops pacing once nothing has succeeded for a second", () => {
+    const limiter = createRateLimiter({ overloadShare: 0 });
+    for (let i = 0; i < 10; i++) limiter.record(false, 1000);
+    limiter.record(true, 1000);
+    expect(limiter.isPacing(1000)).toBe(true);
+    expect(limiter.isPacing(2100)).toBe(false);
+  });
+
   it("is owned by the budget, fed only by throttling failures with a time", () => {
     const budget = createRetryBudget({ rateLimiter: { overloadShare: 0.1 } });
-    for (let i = 0; i < 20; i++) budget.recordOutcome(true, undefined, i * 50);
+    for (let i = 0; i < 90; i++) budget.recordOutcome(true, undefined, i * 10);
     budget.recordOutcome(false, "transient", 1000);
     expect(budget.reserveSendMs?.(1000)).toBe(0);
     expect(budget.reserveSendMs?.(1000)).toBe(0);
-    // One SlowDown in 20 answers is a scattered fault; two in 20 (10%) is overload.
-    budget.recordOutcome(false, "throttling", 1000);
+    // Nine SlowDowns in 99 answers are scattered faults; the tenth (10%) is overload.
+    for (let i = 0; i < 9; i++) {
+      budget.recordOutcome(true, undefined, 1000);
+      budget.recordOutcome(false, "throttling", 1000);
+    }
     expect(budget.reserveSendMs?.(1000)).toBe(0);
     expect(budget.reserveSendMs?.(1000)).toBe(0);
     budget.recordOutcome(false, "throttling", 1000);
@@ -75,5 +121,49 @@ describe("createRateLimiter", () => {
     none.recordOutcome(false, "throttling", 10);
     expect(none.reserveSendMs?.(10)).toBe(0);
     expect(none.reserveSendMs?.(10)).toBe(0);
+  });
+
+  it("keeps outage throttling away from the limiter, and paced throttling away from the outage detector", () => {
+    // An outage: the requests in flight when it starts fail at once (a third of the last
+    // second's answers: pacing starts), then nothing succeeds for a second, which is no
+    // overload: the limiter lets go, so nothing is paced after the recovery.
+    const outage = createRetryBudget({ outageThreshold: 5 });
+    for (let i = 0; i < 60; i++) outage.recordOutcome(true, undefined, 1000 + i);
+    for (let i = 0; i < 30; i++) outage.recordOutcome(false, "throttling", 1100);
+    expect(outage.reserveSendMs?.(1100)).toBe(0);
+    expect(outage.reserveSendMs?.(1100)).toBeGreaterThan(0);
+    for (let i = 0; i < 5; i++) outage.recordOutcome(false, "throttling", 2100 + i);
+    expect(outage.isDown).toBe(true);
+    outage.recordOutcome(true, undefined, 2400);
+    expect(outage.isDown).toBe(false);
+    expect(outage.reserveSendMs?.(2400)).toBe(0);
+    expect(outage.reserveSendMs?.(2400)).toBe(0);
+    // Overload: once the limiter paces, throttles while the server still serves are not an outage.
+    const overload = createRetryBudget({ outageThreshold: 5 });
+    for (let i = 0; i < 40; i++) overload.recordOutcome(true, undefined, 1000 + i);
+    for (let i = 0; i < 10; i++) overload.recordOutcome(false, "throttling", 1050);
+    expect(overload.reserveSendMs?.(1050)).toBe(0);
+    expect(overload.reserveSendMs?.(1050)).toBeGreaterThan(0);
+    expect(overload.isDown).toBe(false);
+    expect(overload.holdMs(1060)).toBe(0);
+    for (let i = 0; i < 20; i++) overload.recordOutcome(false, "throttling", 1060);
+    expect(overload.isDown).toBe(false);
+  });
+
+  it("switches off when the limit has held nothing back for idleAfterMs, despite throttling", () => {
+    const limiter = createRateLimiter({ increasePerSecond: 0 });
+    for (let i = 0; i < 100; i++) limiter.record(false, 1000 + i * 10);
+    for (let i = 0; i < 20; i++) limiter.record(true, 2000);
+    expect(limiter.ratePerSecond).toBeGreaterThan(80);
+    expect(limiter.ratePerSecond).toBeLessThan(100);
+    // One send every 100 ms is far below the limit: nothing waits, while SlowDowns go on.
+    for (let t = 2100; t <= 12_000; t += 100) {
+      expect(limiter.reserveMs(t)).toBe(0);
+      limiter.record(false, t);
+      if (t % 1000 === 0) limiter.record(true, t);
+    }
+    expect(limiter.ratePerSecond).toBeLessThan(Number.POSITIVE_INFINITY);
+    expect(limiter.reserveMs(12_100)).toBe(0);
+    expect(limiter.ratePerSecond).toBe(Number.POSITIVE_INFINITY);
   });
 });

@@ -59,18 +59,17 @@ describe("withRetry under the outage hold and the rate limiter", () => {
 
   it("makes first attempts wait for a send slot once throttling was seen", async () => {
     const clock = createManualClock(1000);
-    const budget = createRetryBudget({ rateLimiter: { overloadShare: 0.1 } });
-    // 10 successes within the first 100 ms measure 100 requests/s; the limit is 97/s.
-    for (let i = 0; i < 10; i++) budget.recordOutcome(true, undefined, 1000);
-    budget.recordOutcome(false, "throttling", 1000);
-    budget.recordOutcome(false, "throttling", 1000);
+    const budget = createRetryBudget();
+    // 50 successes within the first 100 ms measure 500 requests/s; the limit is 485/s.
+    for (let i = 0; i < 50; i++) budget.recordOutcome(true, undefined, 1000);
+    for (let i = 0; i < 10; i++) budget.recordOutcome(false, "throttling", 1000);
     const first = scripted([], 1);
     const second = scripted([], 2);
     const results = [
       settle(withRetry(first.fn, { clock, budget })),
       settle(withRetry(second.fn, { clock, budget })),
     ];
-    await clock.advance(10);
+    await clock.advance(1);
     expect(first.calls()).toBe(1);
     expect(second.calls()).toBe(0);
     await clock.runAll();
@@ -78,13 +77,13 @@ describe("withRetry under the outage hold and the rate limiter", () => {
       { ok: true, value: 1 },
       { ok: true, value: 2 },
     ]);
-    expect(clock.now()).toBeCloseTo(1000 + 1000 / 97, 5);
+    expect(clock.now()).toBeCloseTo(1000 + 1000 / 485, 5);
   });
 
   it("gives up with deadline rather than wait for a send slot past it", async () => {
     const clock = createManualClock(1000);
     const budget = createRetryBudget({
-      rateLimiter: { minRatePerSecond: 1, decreaseFactor: 0.01 },
+      rateLimiter: { minRatePerSecond: 1, decreaseFactor: 0.01, overloadShare: 0 },
     });
     budget.recordOutcome(true, undefined, 1000);
     budget.recordOutcome(false, "throttling", 1000);

@@ -7,7 +7,7 @@ import type { BodyFactory } from "./replay-body.js";
  */
 export interface BucketguardOptions extends RetrySettings {
   /**
-   * Attempts in total, the first included. Default 5 (`DEFAULT_SDK_MAX_ATTEMPTS`). The client's own
+   * Attempts in total, the first included. Default 6 (`DEFAULT_SDK_MAX_ATTEMPTS`). The client's own
    * `maxAttempts` config is ignored (the SDK's default 3 looks like an explicit 3): set it here.
    */
   maxAttempts?: number;

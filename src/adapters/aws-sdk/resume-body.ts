@@ -42,41 +42,19 @@ function truncated(received: number, expected: number): Error {
   return Object.assign(error, { code: "ECONNRESET" });
 }
 
-async function* resumingChunks(first: unknown, options: ResumeOptions) {
-  let current = first;
-  let received = 0;
-  let resumes = 0;
-  for (;;) {
-    try {
-      for await (const chunk of current as AsyncIterable<unknown>) {
-        const bytes = toBytes(chunk);
-        received += bytes.byteLength;
-        yield bytes;
-      }
-      if (options.expectedBytes === undefined || received >= options.expectedBytes) return;
-      throw truncated(received, options.expectedBytes);
-    } catch (error) {
-      if (resumes >= options.maxResumes) throw error;
-    }
-    resumes += 1;
-    try {
-      current = await options.fetchFrom(received);
-    } catch (error) {
-      if (isStorageError(error) && error.kind === "precondition_failed") {
-        throw changedMidDownload(error);
-      }
-      throw error;
-    }
-  }
+function prematureClose(received: number): Error {
+  const error = new Error(`Response body closed after ${received} bytes`);
+  error.name = "IncompleteBody";
+  return Object.assign(error, { code: "ECONNRESET" });
 }
 
-async function collect(stream: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for await (const chunk of stream) {
-    chunks.push(chunk);
-    total += chunk.byteLength;
-  }
+function asReadable(body: unknown): Readable {
+  if (body instanceof Readable) return body;
+  return Readable.from(body as AsyncIterable<unknown>, { objectMode: false });
+}
+
+function concat(chunks: Uint8Array[], total: number): Uint8Array {
+  if (chunks.length === 1 && chunks[0] !== undefined) return chunks[0];
   const out = new Uint8Array(total);
   let offset = 0;
   for (const chunk of chunks) {
@@ -86,6 +64,21 @@ async function collect(stream: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
   return out;
 }
 
+function collect(stream: Readable): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    stream.on("data", (chunk: Uint8Array) => {
+      chunks.push(chunk);
+      total += chunk.byteLength;
+    });
+    stream.once("end", () => resolve(concat(chunks, total)));
+    stream.once("error", reject);
+  });
+}
+
+const ignore = (): void => {};
+
 /** The SDK's body helpers, kept on the resuming body. */
 export interface BodyMixin {
   transformToByteArray(): Promise<Uint8Array>;
@@ -94,20 +87,115 @@ export interface BodyMixin {
 }
 
 /**
+ * A Readable that passes the source's chunks through (one push each, with back-pressure) and,
+ * when the source errors, closes early or ends short of `expectedBytes`, fetches the rest from
+ * the byte reached and carries on with it.
+ */
+class ResumingBody extends Readable implements BodyMixin {
+  readonly #options: ResumeOptions;
+  #source: Readable;
+  #received = 0;
+  #resumes = 0;
+
+  constructor(body: unknown, options: ResumeOptions) {
+    super();
+    this.#options = options;
+    this.#source = this.#attach(asReadable(body));
+  }
+
+  #attach(source: Readable): Readable {
+    let settled = false;
+    const settle = (): boolean => {
+      if (settled) return false;
+      settled = true;
+      source.off("data", onData);
+      source.off("end", onEnd);
+      source.off("error", onError);
+      source.off("close", onClose);
+      // A source we let go of may still report its own teardown.
+      source.on("error", ignore);
+      return true;
+    };
+    const onData = (chunk: unknown): void => {
+      const bytes = toBytes(chunk);
+      this.#received += bytes.byteLength;
+      if (!this.push(bytes)) source.pause();
+    };
+    const onEnd = (): void => {
+      if (!settle()) return;
+      const expected = this.#options.expectedBytes;
+      if (expected === undefined || this.#received >= expected) this.push(null);
+      else this.#resume(truncated(this.#received, expected));
+    };
+    const onError = (error: unknown): void => {
+      if (settle()) this.#resume(error);
+    };
+    const onClose = (): void => {
+      if (settle()) this.#resume(prematureClose(this.#received));
+    };
+    source.on("data", onData);
+    source.once("end", onEnd);
+    source.once("error", onError);
+    source.once("close", onClose);
+    return source;
+  }
+
+  #resume(error: unknown): void {
+    this.#source.destroy();
+    if (this.destroyed) return;
+    if (this.#resumes >= this.#options.maxResumes) {
+      this.destroy(error instanceof Error ? error : new Error(String(error)));
+      return;
+    }
+    this.#resumes += 1;
+    this.#options.fetchFrom(this.#received).then(
+      (next) => {
+        const source = asReadable(next);
+        if (this.destroyed) {
+          source.destroy();
+          return;
+        }
+        this.#source = this.#attach(source);
+      },
+      (failure: unknown) => {
+        const mapped =
+          isStorageError(failure) && failure.kind === "precondition_failed"
+            ? changedMidDownload(failure)
+            : failure;
+        this.destroy(mapped instanceof Error ? mapped : new Error(String(mapped)));
+      },
+    );
+  }
+
+  override _read(): void {
+    this.#source.resume();
+  }
+
+  override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
+    this.#source.destroy();
+    callback(error);
+  }
+
+  transformToByteArray(): Promise<Uint8Array> {
+    return collect(this);
+  }
+
+  async transformToString(encoding = "utf-8"): Promise<string> {
+    const bytes = await collect(this);
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString(
+      encoding as BufferEncoding,
+    );
+  }
+
+  transformToWebStream(): ReadableStream<Uint8Array> {
+    return Readable.toWeb(this) as ReadableStream<Uint8Array>;
+  }
+}
+
+/**
  * Wraps a GetObject body (a Node Readable) so that a reset or truncated download continues
  * from the last byte received; the SDK's `transformTo*` helpers keep working.
  */
 export function resumeBody(body: unknown, options: ResumeOptions): Readable & BodyMixin {
-  const stream = Readable.from(resumingChunks(body, options), { objectMode: false });
-  const mixin: BodyMixin = {
-    transformToByteArray: () => collect(stream),
-    transformToString: async (encoding = "utf-8") => {
-      const bytes = await collect(stream);
-      return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString(
-        encoding as BufferEncoding,
-      );
-    },
-    transformToWebStream: () => Readable.toWeb(stream) as ReadableStream<Uint8Array>,
-  };
-  return Object.assign(stream, mixin);
+  return new ResumingBody(body, options);
 }

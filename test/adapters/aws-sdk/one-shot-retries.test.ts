@@ -123,6 +123,6 @@ describe("one-shot retries", () => {
     }
     expect(reasons).toContain("budget");
     const fresh = await second.send(get()).catch((e: unknown) => e);
-    expect(fresh).toMatchObject({ gaveUp: "max_attempts", $metadata: { attempts: 5 } });
+    expect(fresh).toMatchObject({ gaveUp: "max_attempts", $metadata: { attempts: 6 } });
   });
 });

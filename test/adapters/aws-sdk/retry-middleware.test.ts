@@ -47,8 +47,8 @@ describe("bucketguard retry middleware", () => {
     expect(ids[0]).toMatch(/^[0-9a-f-]{36}$/);
     expect(ids[1]).toBe(ids[0]);
     expect(seen.map((s) => s.headers.get("amz-sdk-request"))).toEqual([
-      "attempt=1; max=5",
-      "attempt=2; max=5",
+      "attempt=1; max=6",
+      "attempt=2; max=6",
     ]);
     for (const s of seen) expect(s.headers.get("authorization")).toMatch(/^AWS4-HMAC-SHA256 /);
   });
