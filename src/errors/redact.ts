@@ -49,11 +49,33 @@ const SECRET_PATTERNS: readonly [RegExp, string][] = [
 const MAYBE_SECRET =
   /authorization|aws4-|bearer|x-amz-|signature|token|credential|eyJ|apikey|sb_secret|sb_publishable|AKIA|ASIA|StringToSign|CanonicalRequest|ArgumentValue|AWSAccessKeyId|[?&](?:sig|policy)=/i;
 
-/** Replaces every secret this library knows the shape of, and caps the length. */
-export function redactSecrets(text: string, maxLength = MAX_MESSAGE_LENGTH): string {
-  let out = text.length > maxLength * 4 ? text.slice(0, maxLength * 4) : text;
+// Codes, names, catalogue hints and provider messages repeat from one error to the next: their
+// redacted form is remembered (bounded; cleared when full) so each is scanned once.
+const MAX_REMEMBERED_LENGTH = 512;
+const MAX_REMEMBERED = 1_024;
+const remembered = new Map<string, string>();
+
+function replaceSecrets(text: string): string {
+  let out = text;
   if (MAYBE_SECRET.test(out)) {
     for (const [pattern, replacement] of SECRET_PATTERNS) out = out.replace(pattern, replacement);
+  }
+  return out;
+}
+
+/** Replaces every secret this library knows the shape of, and caps the length. */
+export function redactSecrets(text: string, maxLength = MAX_MESSAGE_LENGTH): string {
+  let out: string;
+  if (text.length <= MAX_REMEMBERED_LENGTH) {
+    const known = remembered.get(text);
+    if (known !== undefined) out = known;
+    else {
+      out = replaceSecrets(text);
+      if (remembered.size >= MAX_REMEMBERED) remembered.clear();
+      remembered.set(text, out);
+    }
+  } else {
+    out = replaceSecrets(text.length > maxLength * 4 ? text.slice(0, maxLength * 4) : text);
   }
   return out.length > maxLength ? `${out.slice(0, maxLength)}…` : out;
 }

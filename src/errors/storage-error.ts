@@ -120,6 +120,24 @@ const SCALAR_KEYS = [
   "gaveUp",
 ] as const;
 
+// The stack of every error that borrows its cause's frames (no own `stack`), built on first read.
+const borrowedStacks = new WeakMap<object, string>();
+const BORROWED_STACK: PropertyDescriptor = Object.freeze({
+  get(this: StorageErrorBase): string {
+    let stack = borrowedStacks.get(this);
+    if (stack === undefined) {
+      stack = `${this.name}: ${this.message}${framesOf(this.cause)}`;
+      borrowedStacks.set(this, stack);
+    }
+    return stack;
+  },
+  set(this: StorageErrorBase, value: string): void {
+    borrowedStacks.set(this, value);
+  },
+  enumerable: false,
+  configurable: true,
+});
+
 class StorageErrorImpl extends Error {
   declare readonly kind: StorageErrorKind;
   declare readonly code: string;
@@ -142,8 +160,9 @@ class StorageErrorImpl extends Error {
     } finally {
       if (borrowStack) limits.stackTraceLimit = limit;
     }
-    if (borrowStack) defineBorrowedStack(this);
-    Object.defineProperty(this, BRAND, { value: true });
+    // Removing the own `stack` just made (the last property added, so V8 keeps this cheap)
+    // uncovers the prototype's accessor, which builds the borrowed stack on first read.
+    if (borrowStack) delete this.stack;
     this.name = redactSecrets(init.name ?? init.code, 128);
     const self = this as unknown as Record<string, unknown>;
     self.kind = init.kind;
@@ -158,15 +177,13 @@ class StorageErrorImpl extends Error {
       const value = init[key];
       if (value !== undefined) self[key] = typeof value === "string" ? redactSecrets(value) : value;
     }
-    if (init.cause !== undefined) {
-      // Non-enumerable, like Error.cause: kept for debugging, out of JSON and spreads.
-      Object.defineProperty(this, "cause", {
-        value: init.cause,
-        enumerable: false,
-        writable: true,
-        configurable: true,
-      });
-    }
+    // `cause` was set by Error itself (non-enumerable: out of JSON and spreads).
+  }
+
+  static {
+    // On the prototype, not each instance: one brand check for copies of the class from any bundle.
+    Object.defineProperty(StorageErrorImpl.prototype, BRAND, { value: true });
+    Object.defineProperty(StorageErrorImpl.prototype, "stack", BORROWED_STACK);
   }
 
   static override [Symbol.hasInstance](value: unknown): boolean {
@@ -198,21 +215,6 @@ function hasStack(value: unknown): boolean {
   } catch {
     return false; // a Proxy's `has` trap may throw
   }
-}
-
-function defineBorrowedStack(error: StorageErrorImpl): void {
-  let stack: string | undefined;
-  Object.defineProperty(error, "stack", {
-    get: () => {
-      stack ??= `${error.name}: ${error.message}${framesOf(error.cause)}`;
-      return stack;
-    },
-    set: (value: string) => {
-      stack = value;
-    },
-    enumerable: false,
-    configurable: true,
-  });
 }
 
 // Only the "    at ..." lines: the cause's first lines repeat its message, which may hold secrets.

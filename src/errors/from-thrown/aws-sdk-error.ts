@@ -18,9 +18,20 @@ export function isAwsSdkError(error: unknown): boolean {
   );
 }
 
+const COPIED_FIELDS: ReadonlySet<string> = new Set(S3_XML_FIELDS);
+
+// The SDK copies the body's elements onto the exception as own enumerable properties: walk
+// those few keys rather than look up every known field through the prototype chain.
 function readCopiedFields(error: unknown): S3XmlError {
   const fields: Record<string, string> = {};
-  for (const name of S3_XML_FIELDS) {
+  let keys: readonly string[];
+  try {
+    keys = typeof error === "object" && error !== null ? Object.keys(error) : [];
+  } catch {
+    return fields; // a Proxy's ownKeys trap may throw
+  }
+  for (const name of keys) {
+    if (!COPIED_FIELDS.has(name)) continue;
     const value = readField(error, name);
     if (typeof value === "string") fields[name] = value;
     else if (typeof value === "number") fields[name] = String(value);

@@ -79,7 +79,7 @@ export function parseS3Xml(body: string): S3XmlError | undefined {
     const end = text.indexOf(">", at);
     if (end === -1) break;
     const closing = next === "/";
-    const name = text.slice(closing ? at + 2 : at + 1, end).split(/[\s/]/, 1)[0] ?? "";
+    const name = readTagName(text, closing ? at + 2 : at + 1, end);
     if (closing) {
       if (open === name && WANTED.has(name) && found[name] === undefined) {
         found[name] = decodeXmlText(text.slice(textStart, at));
@@ -93,6 +93,18 @@ export function parseS3Xml(body: string): S3XmlError | undefined {
     at = text.indexOf("<", end + 1);
   }
   return any ? (found as S3XmlError) : undefined;
+}
+
+/** The tag name from `start` up to white space, `/` or `end`. */
+function readTagName(text: string, start: number, end: number): string {
+  let stop = start;
+  while (stop < end) {
+    const c = text.charCodeAt(stop);
+    // space, tab, line feed, carriage return, slash
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 47) break;
+    stop++;
+  }
+  return text.slice(start, stop);
 }
 
 /** Skips a comment, CDATA, processing instruction or DOCTYPE (with its internal subset). */
