@@ -115,7 +115,7 @@ async function printSeedSweep(
     }
     const mean = (pick: (r: SimulationResult) => number) =>
       Math.round(results.reduce((sum, r) => sum + pick(r), 0) / results.length);
-    const times = results.map((r) => r.completionMs);
+    const times = results.map((r) => Math.round(r.completionMs));
     const range = `${Math.min(...times)}-${Math.max(...times)}`;
     console.log(
       `| ${jitter} jitter | ${mean((r) => r.calls)} | ${mean((r) => r.completionMs)} | ${range} |`,
@@ -145,9 +145,9 @@ function print(rows: readonly Row[]): void {
     (r.calls / r.operations).toFixed(2),
     `${((100 * (r.calls - r.operations)) / r.calls).toFixed(1)}%`,
     `${((100 * r.succeeded) / r.operations).toFixed(1)}%`,
-    String(r.completionMs),
+    String(Math.round(r.completionMs)),
     model === "3 s outage" ? String(r.callsInWindow) : "",
-    r.recoveryMs === undefined ? "" : String(r.recoveryMs),
+    r.recoveryMs === undefined ? "" : String(Math.round(r.recoveryMs)),
     Object.entries(r.gaveUp)
       .map(([reason, count]) => `${reason} ${count}`)
       .join(", "),
