@@ -39,7 +39,10 @@ export function decide(input: DecideInput): Decision {
   if (error.retry === "credentials" && !input.canRefreshCredentials) {
     return { retry: false, reason: "not_retryable" };
   }
-  if (input.operation?.idempotency === "never") return { retry: false, reason: "not_idempotent" };
+  const idempotency = input.operation?.idempotency;
+  if (idempotency === "never" || (idempotency === "unprocessed" && !wasNotProcessed(error))) {
+    return { retry: false, reason: "not_idempotent" };
+  }
   if (input.operation?.bodyReplayable === false) {
     return { retry: false, reason: "body_not_replayable" };
   }
@@ -69,4 +72,23 @@ function chooseDelayMs(input: DecideInput): number {
     previousDelayMs: input.previousDelayMs,
     random: input.random,
   });
+}
+
+// Answers given before the request is acted on, and connections that were never made.
+const REJECTED_CLASSES: ReadonlySet<string> = new Set([
+  "throttling",
+  "clock_skew",
+  "credentials",
+  "redirect",
+]);
+const NEVER_CONNECTED: ReadonlySet<string> = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "ENETUNREACH",
+  "EHOSTUNREACH",
+]);
+
+function wasNotProcessed(error: DecideInput["error"]): boolean {
+  return REJECTED_CLASSES.has(error.retry) || NEVER_CONNECTED.has(error.code);
 }

@@ -35,14 +35,21 @@ export interface RetryPolicyOverrides {
   maxHintMs?: number;
 }
 
-/** Whether an operation may run twice. */
-export type Idempotency = "idempotent" | "conditional" | "never";
+/**
+ * Whether an operation may run twice. `unprocessed`: only after a failure that shows the
+ * request was not acted on (a throttling, clock-skew, credentials or redirect answer, or a
+ * connection that was never made), as for a call whose repetition creates something new.
+ */
+export type Idempotency = "idempotent" | "conditional" | "unprocessed" | "never";
 
 /** What the adapter knows about the call, for the safety gates. */
 export interface OperationDescriptor {
   /** Name for hooks and errors (`GetObject`, `put`). */
   name?: string;
-  /** Default `idempotent`. `never` stops after the first failure with `gaveUp: "not_idempotent"`. */
+  /**
+   * Default `idempotent`. `never` stops after the first failure with `gaveUp: "not_idempotent"`;
+   * `unprocessed` does so unless the failure shows the request was not acted on.
+   */
   idempotency?: Idempotency;
   /** Default true. False stops after the first failure with `gaveUp: "body_not_replayable"`. */
   bodyReplayable?: boolean;

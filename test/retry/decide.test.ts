@@ -55,6 +55,19 @@ describe("decide", () => {
     expect(decide(base({ operation: { idempotency: "conditional" } })).retry).toBe(true);
   });
 
+  it("repeats an `unprocessed` operation only after a failure that shows it was not acted on", () => {
+    const operation = { idempotency: "unprocessed" } as const;
+    const refused = (code: string) => failure("transient", { kind: "network", code });
+    expect(decide(base({ operation, error: failure("throttling") })).retry).toBe(true);
+    expect(decide(base({ operation, error: refused("ECONNREFUSED") })).retry).toBe(true);
+    expect(decide(base({ operation, error: refused("ENOTFOUND") })).retry).toBe(true);
+    expect(decide(base({ operation, error: refused("ECONNRESET") }))).toEqual({
+      retry: false,
+      reason: "not_idempotent",
+    });
+    expect(decide(base({ operation }))).toEqual({ retry: false, reason: "not_idempotent" });
+  });
+
   it("caps attempts per class and in total", () => {
     expect(decide(base({ attempt: 3, classFailures: 3 }))).toEqual({
       retry: false,

@@ -9,6 +9,7 @@ export interface CommandSafety {
 
 // Writes whose repetition leaves the same state behind: same key, same bytes, same result.
 const IDEMPOTENT_WRITES = new Set([
+  "CreateMultipartUpload",
   "PutObject",
   "CopyObject",
   "UploadPart",
@@ -39,9 +40,11 @@ function hasConditionalWrite(input: Record<string, unknown>): boolean {
  * Classifies an S3 command by name and input.
  *
  * Reads (`Get*`, `Head*`, `List*`) and writes that converge (`PutObject`, `CopyObject`,
- * `UploadPart`, `DeleteObject(s)`, ...) are idempotent. `CreateMultipartUpload` is not: each
- * call opens a new upload id, so a blind retry after a lost response leaks an upload that is
- * billed until a lifecycle rule aborts it, and nobody holds its id. `CompleteMultipartUpload`
+ * `UploadPart`, `DeleteObject(s)`, ...) are idempotent. `CreateMultipartUpload` opens a new
+ * upload id on each call; it is retried all the same (so `@aws-sdk/lib-storage`'s `Upload` does
+ * not fail on a reset), because what a lost response can leave behind is an upload with no
+ * parts: it holds no data and costs no storage, and a lifecycle rule
+ * (AbortIncompleteMultipartUpload) clears it. `CompleteMultipartUpload`
  * and a `PutObject` with `IfMatch`/`IfNoneMatch` are conditional: retried, and a failure that
  * the first attempt may have caused (NoSuchUpload, 412) is reconciled with HeadObject.
  * Unknown commands (`CreateBucket`, `SelectObjectContent`, ...) are not retried.

@@ -6,8 +6,9 @@ export type RetryPostOption = boolean | ((method: string, url: URL) => boolean);
 /**
  * Idempotency of an S3 request by method: GET, HEAD, OPTIONS, DELETE and PUT repeat safely
  * (a PUT leaves the same object however often it lands); so does DeleteObjects (`POST ?delete`).
- * Other POSTs (CreateMultipartUpload, CompleteMultipartUpload, POST policy uploads) only
- * when `retryPost` allows them.
+ * Other POSTs (CreateMultipartUpload, CompleteMultipartUpload, POST policy uploads) repeat
+ * when `retryPost` allows them, and otherwise only after a failure that shows the server did
+ * not act on them (`unprocessed`: SlowDown, 503, 429, a refused connection).
  */
 export function classifyMethod(
   method: string,
@@ -26,7 +27,8 @@ export function classifyMethod(
   }
   if (verb === "POST" && url.searchParams.has("delete")) return "idempotent";
   const allowed = typeof retryPost === "function" ? retryPost(verb, url) : retryPost;
-  return verb === "POST" && allowed ? "idempotent" : "never";
+  if (verb !== "POST") return "never";
+  return allowed ? "idempotent" : "unprocessed";
 }
 
 /**

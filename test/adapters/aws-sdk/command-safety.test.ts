@@ -14,7 +14,7 @@ describe("classifyCommand", () => {
     ["PutObjectCommand", { IfNoneMatch: "*" }, "conditional"],
     ["PutObjectCommand", { IfMatch: '"e"' }, "conditional"],
     ["CompleteMultipartUploadCommand", {}, "conditional"],
-    ["CreateMultipartUploadCommand", {}, "never"],
+    ["CreateMultipartUploadCommand", {}, "idempotent"],
     ["CreateBucketCommand", {}, "never"],
   ])("%s %j is %s", (name, input, idempotency) => {
     expect(classifyCommand(name, input).idempotency).toBe(idempotency);

@@ -8,10 +8,10 @@ describe("classifyMethod", () => {
     expect(classifyMethod(method, url())).toBe("idempotent");
   });
 
-  it("treats DeleteObjects as idempotent and other POSTs as never by default", () => {
+  it("treats DeleteObjects as idempotent and other POSTs as unprocessed-only by default", () => {
     expect(classifyMethod("POST", url("?delete"))).toBe("idempotent");
-    expect(classifyMethod("POST", url("?uploads"))).toBe("never");
-    expect(classifyMethod("POST", url("?uploadId=abc"))).toBe("never");
+    expect(classifyMethod("POST", url("?uploads"))).toBe("unprocessed");
+    expect(classifyMethod("POST", url("?uploadId=abc"))).toBe("unprocessed");
     expect(classifyMethod("PATCH", url(), true)).toBe("never");
   });
 
@@ -19,6 +19,6 @@ describe("classifyMethod", () => {
     expect(classifyMethod("POST", url("?uploads"), true)).toBe("idempotent");
     const onlyUploads = (_method: string, target: URL) => target.searchParams.has("uploads");
     expect(classifyMethod("POST", url("?uploads"), onlyUploads)).toBe("idempotent");
-    expect(classifyMethod("POST", url("?uploadId=abc"), onlyUploads)).toBe("never");
+    expect(classifyMethod("POST", url("?uploadId=abc"), onlyUploads)).toBe("unprocessed");
   });
 });

@@ -65,17 +65,20 @@ describe("no double retry, against s3rver", () => {
     expect(clock.delaysMs).toContain(2000);
   });
 
-  it("does not retry CreateMultipartUpload (a new upload id each time)", async () => {
+  it("retries CreateMultipartUpload after a 500 and after a SlowDown", async () => {
     h.proxy.setFaults({
-      script: [{ method: "POST", count: 1, fault: { type: "error", error: "internal" } }],
+      script: [
+        { method: "POST", count: 1, fault: { type: "error", error: "internal" } },
+        { method: "POST", count: 1, fault: { type: "error", error: "slow-down" } },
+      ],
     });
     const { CreateMultipartUploadCommand } = await import("@aws-sdk/client-s3");
-    const error = await h
-      .client()
-      .send(new CreateMultipartUploadCommand({ Bucket: BUCKET, Key: "m" }))
-      .catch((e: unknown) => e);
-    expect(error).toMatchObject({ gaveUp: "not_idempotent" });
-    expect(h.proxy.stats.total).toBe(1);
+    const out = await h
+      .client({ clock: createInstantClock() })
+      .send(new CreateMultipartUploadCommand({ Bucket: BUCKET, Key: "m" }));
+    expect(out.UploadId).toBeTruthy();
+    expect(out.$metadata.attempts).toBe(3);
+    expect(h.proxy.stats.total).toBe(3);
   });
 
   it("corrects a skewed clock from the server's time and retries once", async () => {
