@@ -1,4 +1,5 @@
 import type { Clock } from "../../index.js";
+import { sleep } from "../../retry/sleep.js";
 
 /** Queues writes per key so that each key sees one write at a time, spaced `intervalMs` apart. */
 export interface WritePacer {
@@ -36,20 +37,6 @@ export function createWritePacer(clock: Clock, intervalMs: number): WritePacer {
     sweepAt = Math.max(MIN_SWEEP_SIZE, slots.size * 2);
   };
 
-  const waitMs = (delayMs: number, signal: AbortSignal | undefined): Promise<void> =>
-    new Promise((resolve, reject) => {
-      if (signal?.aborted) return reject(signal.reason);
-      const onAbort = (): void => {
-        cancel();
-        reject(signal?.reason);
-      };
-      const cancel = clock.setTimer(() => {
-        signal?.removeEventListener("abort", onAbort);
-        resolve();
-      }, delayMs);
-      signal?.addEventListener("abort", onAbort, { once: true });
-    });
-
   return {
     get trackedKeys() {
       return slots.size;
@@ -77,7 +64,7 @@ export function createWritePacer(clock: Clock, intervalMs: number): WritePacer {
         await Promise.all(mine.map((entry) => entry.previous));
         const readyAtMs = Math.max(...mine.map((entry) => entry.slot.lastStartMs + intervalMs));
         const delayMs = readyAtMs - clock.now();
-        if (delayMs > 0) await waitMs(delayMs, signal);
+        if (delayMs > 0) await sleep(clock, delayMs, signal);
         if (signal?.aborted) throw signal.reason;
         const startMs = clock.now();
         for (const entry of mine) entry.slot.lastStartMs = startMs;
