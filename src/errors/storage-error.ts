@@ -160,8 +160,9 @@ class StorageErrorImpl extends Error {
     } finally {
       if (borrowStack) limits.stackTraceLimit = limit;
     }
-    // Removing the own `stack` just made (the last property added, so V8 keeps this cheap)
-    // uncovers the prototype's accessor, which builds the borrowed stack on first read.
+    // Removing the own `stack` uncovers the prototype's accessor, which builds the borrowed
+    // stack on first read. (The delete leaves the error with dictionary properties; measured,
+    // that is still about half the cost of a per-instance defineProperty.)
     if (borrowStack) delete this.stack;
     this.name = redactSecrets(init.name ?? init.code, 128);
     const self = this as unknown as Record<string, unknown>;

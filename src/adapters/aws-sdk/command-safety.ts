@@ -9,7 +9,6 @@ export interface CommandSafety {
 
 // Writes whose repetition leaves the same state behind: same key, same bytes, same result.
 const IDEMPOTENT_WRITES = new Set([
-  "CreateMultipartUpload",
   "PutObject",
   "CopyObject",
   "UploadPart",
@@ -59,6 +58,8 @@ export function classifyCommand(commandName: string, input: unknown): CommandSaf
   if (name === "PutObject" && hasConditionalWrite(fields)) {
     return { idempotency: "conditional", reconcile: "conditional_put" };
   }
+  // Not convergent, but repeating it can only leave an extra upload with no parts (see above).
+  if (name === "CreateMultipartUpload") return { idempotency: "idempotent", reconcile: undefined };
   if (/^(Get|Head|List)/.test(name) || IDEMPOTENT_WRITES.has(name)) {
     return { idempotency: "idempotent", reconcile: undefined };
   }

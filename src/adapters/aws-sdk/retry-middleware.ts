@@ -139,7 +139,7 @@ export function createRetryMiddleware(
           options.onRetry?.(event);
         },
         policy: options.policy,
-        maxAttempts: options.policy?.maxAttempts === undefined ? maxAttempts : options.maxAttempts,
+        maxAttempts,
         deadlineMs: options.deadlineMs,
         attemptTimeoutMs: options.attemptTimeoutMs,
         outageWaitMs: options.outageWaitMs,

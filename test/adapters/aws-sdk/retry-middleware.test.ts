@@ -74,6 +74,24 @@ describe("bucketguard retry middleware", () => {
     });
   });
 
+  it("takes the attempt count from policy.maxAttempts too, in the requests and their header", async () => {
+    const seen: Seen[] = [];
+    server.use(
+      scripted(
+        [() => new HttpResponse(s3Error("InternalError", "oops"), { status: 500, headers: xml })],
+        seen,
+      ),
+    );
+    const error = await makeClient({ policy: { maxAttempts: 2 } })
+      .send(new GetObjectCommand({ Bucket: "b", Key: "k" }))
+      .catch((e: unknown) => e);
+    expect(seen.map((s) => s.headers.get("amz-sdk-request"))).toEqual([
+      "attempt=1; max=2",
+      "attempt=2; max=2",
+    ]);
+    expect(error).toMatchObject({ gaveUp: "max_attempts", $metadata: { attempts: 2 } });
+  });
+
   it("throws NoSuchKey as a StorageError that still looks like the SDK exception", async () => {
     const seen: Seen[] = [];
     server.use(

@@ -127,6 +127,15 @@ describe("guardFetch (fetch): safety", () => {
     expect(route.state.count).toBe(2);
   });
 
+  it("repeats a POST the server turned away (SlowDown), whatever retryPost says", async () => {
+    const route = sequence("/a.txt", [slowDown, ok]);
+    server.use(route.handler);
+    const { fetch } = guarded();
+    const body = "<CompleteMultipartUpload/>";
+    expect((await fetch(`${S3_URL}/a.txt?uploadId=u1`, { method: "POST", body })).status).toBe(200);
+    expect(route.state.count).toBe(2);
+  });
+
   it("repeats DeleteObjects (POST ?delete) and re-sends its body", async () => {
     const route = sequence("/", [internal, ok]);
     server.use(route.handler);
