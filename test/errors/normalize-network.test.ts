@@ -64,17 +64,61 @@ describe("normalize: network failures", () => {
     });
   });
 
+  // What each runtime's fetch rejects with when no answer arrived (the is-network-error set).
   it.each([
-    "fetch failed",
-    "Failed to fetch",
-    "NetworkError when attempting to fetch resource.",
-    "Load failed",
-    "Network request failed",
-  ])("classifies the browser fetch TypeError %j as network", (message) => {
+    ["undici (Node), Deno 2", "fetch failed"],
+    ["undici, closed mid-body", "terminated"],
+    ["Chromium", "Failed to fetch"],
+    ["Chromium, naming the host", "Failed to fetch (example.com)"],
+    ["Chromium", "network error"],
+    ["Firefox", "NetworkError when attempting to fetch resource."],
+    ["Safari 16", "The Internet connection appears to be offline."],
+    ["Bun", " A network error occurred."],
+    ["Bun, trimmed", "A network error occurred."],
+    ["React Native", "Network request failed"],
+    [
+      "Deno 1",
+      "error sending request for url (http://127.0.0.1:45991/b/k): client error (Connect): tcp connect error: Connection refused (os error 111)",
+    ],
+  ])("classifies the %s fetch TypeError %j as network, transient", (_runtime, message) => {
     expect(normalize(new TypeError(message))).toMatchObject({
       kind: "network",
       retry: "transient",
+      code: "NetworkError",
+      name: "TypeError",
     });
+  });
+
+  it("classifies Deno 2's 'fetch failed' with its cause as network", () => {
+    const cause = new Error(
+      "error sending request for url (http://127.0.0.1:45991/b/k): client error (Connect): tcp connect error: Connection refused (os error 111)",
+    );
+    expect(normalize(new TypeError("fetch failed", { cause }))).toMatchObject({
+      kind: "network",
+      retry: "transient",
+    });
+  });
+
+  it("takes Safari's generic 'Load failed' as network only without a stack, or when Sentry re-stacked it", () => {
+    const safari = new TypeError("Load failed");
+    safari.stack = undefined;
+    expect(normalize(safari)).toMatchObject({ kind: "network", retry: "transient" });
+    const restacked = Object.assign(new TypeError("Load failed"), { __sentry_captured__: true });
+    expect(normalize(restacked)).toMatchObject({ kind: "network", retry: "transient" });
+    expect(normalize(new TypeError("Load failed"))).toMatchObject({
+      kind: "unknown",
+      retry: "never",
+    });
+  });
+
+  it("takes these messages only from TypeErrors, and not other 'Failed to fetch ...' TypeErrors", () => {
+    for (const message of ["Failed to fetch", "network error", "A network error occurred."]) {
+      expect(normalize(new Error(message))).toMatchObject({ kind: "unknown", retry: "never" });
+      const renamed = Object.assign(new TypeError(message), { name: "SyntaxError" });
+      expect(normalize(renamed)).toMatchObject({ kind: "unknown", retry: "never" });
+    }
+    const moduleLoad = new TypeError("Failed to fetch dynamically imported module: /x.js");
+    expect(normalize(moduleLoad)).toMatchObject({ kind: "unknown", retry: "never" });
   });
 
   it("leaves other TypeErrors unknown and never retried", () => {
