@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, request, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { formatAmzDate, parseAmzDate } from "./amz-date.js";
+import { lookUpCorsHeaders } from "./cors.js";
 import { type Dialect, type ErrorName, renderError } from "./dialects.js";
 import { createFaultChooser } from "./fault-chooser.js";
 import { createFaultStats, type FaultStats } from "./fault-stats.js";
@@ -55,12 +56,18 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       out.end(body);
     });
 
-  const sendError = (res: ServerResponse, req: FaultRequest, name: ErrorName, extra: Fault) => {
+  const sendError = async (
+    res: ServerResponse,
+    req: FaultRequest,
+    name: ErrorName,
+    extra: Fault,
+  ) => {
     const rendered = renderError(dialect, name, { path: req.path, n: req.n });
     if (extra.type === "error" && extra.retryAfterS !== undefined) {
       rendered.headers["retry-after"] = String(extra.retryAfterS);
     }
-    res.writeHead(rendered.status, { ...rendered.headers, date: serverDate() });
+    const cors = await lookUpCorsHeaders(upstream, req);
+    res.writeHead(rendered.status, { ...rendered.headers, ...cors, date: serverDate() });
     res.end(rendered.body);
   };
 

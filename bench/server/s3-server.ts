@@ -5,8 +5,14 @@ import S3rver from "s3rver";
 
 /** Options of `startS3Server`. */
 export interface S3ServerOptions {
-  /** Buckets created before the server answers. Default none. */
-  buckets?: readonly string[];
+  /** Buckets created before the server answers, by name or with a CORS rule set. Default none. */
+  buckets?: readonly (string | S3BucketSetup)[];
+}
+
+/** A bucket created at start, with its CORS configuration (S3 XML, `<CORSConfiguration>`). */
+export interface S3BucketSetup {
+  name: string;
+  cors?: string;
 }
 
 /** A running s3rver. */
@@ -32,7 +38,11 @@ export async function startS3Server(options: S3ServerOptions = {}): Promise<S3Se
     silent: true,
     directory,
     vhostBuckets: false,
-    configureBuckets: (options.buckets ?? []).map((name) => ({ name })),
+    configureBuckets: (options.buckets ?? []).map((bucket) =>
+      typeof bucket === "string"
+        ? { name: bucket }
+        : { name: bucket.name, configs: bucket.cors === undefined ? [] : [bucket.cors] },
+    ),
   });
   const address = await server.run();
   let closed = false;

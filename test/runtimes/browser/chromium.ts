@@ -1,0 +1,48 @@
+import { type Browser, type BrowserServer, chromium } from "playwright-core";
+
+/** Debian's `chromium` package (`.ci/system-packages.sh` installs it); never a downloaded browser. */
+export const CHROMIUM_PATH = "/usr/bin/chromium";
+
+/** A headless Chromium, stopped by `stop()` (by PID if it will not close). */
+export interface RunningChromium {
+  browser: Browser;
+  version: string;
+  stop(): Promise<void>;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function startChromium(): Promise<RunningChromium> {
+  let server: BrowserServer;
+  try {
+    server = await chromium.launchServer({
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      timeout: 30_000,
+    });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    throw new Error(
+      `Chromium could not start from ${CHROMIUM_PATH} (install Debian's chromium package, as .ci/system-packages.sh does): ${reason}`,
+    );
+  }
+  const pid = server.process().pid;
+  const stop = async () => {
+    await server.close().catch(() => undefined);
+    if (pid !== undefined && isAlive(pid)) process.kill(pid, "SIGKILL");
+  };
+  try {
+    const browser = await chromium.connect(server.wsEndpoint());
+    return { browser, version: browser.version(), stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
