@@ -58,11 +58,17 @@ describe.runIf(runs)(suite, () => {
     return opened;
   };
 
+  // A setup failure (Chromium missing or not starting) fails every test with its reason.
+  let setupError: unknown;
   beforeAll(async () => {
-    stack = await startS3Stack();
-    pageServer = await startPageServer(await bundleEntry("./browser/page-entry.ts", "browser"));
-    chromium = await startChromium();
-    page = await openTestPage(await chromium.browser.newContext());
+    try {
+      stack = await startS3Stack();
+      pageServer = await startPageServer(await bundleEntry("./browser/page-entry.ts", "browser"));
+      chromium = await startChromium();
+      page = await openTestPage(await chromium.browser.newContext());
+    } catch (error) {
+      setupError = error;
+    }
   });
 
   afterAll(async () => {
@@ -72,6 +78,7 @@ describe.runIf(runs)(suite, () => {
   });
 
   beforeEach(() => {
+    if (setupError !== undefined) throw setupError;
     s3().proxy.setFaults({});
     s3().proxy.stats.reset();
   });

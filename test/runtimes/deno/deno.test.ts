@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { shouldRun } from "../availability.js";
 import { bundleEntry } from "../bundle.js";
 import { BUCKETS, type S3Stack, startS3Stack } from "../s3-stack.js";
@@ -20,6 +20,8 @@ interface SmokeReport {
   after503: Outcome;
   refusedRaw: ThrownSeen | undefined;
   refusedGuarded: Outcome;
+  netByHostname: string | undefined;
+  readBeside: string | undefined;
 }
 
 describe.runIf(runs)(
@@ -29,27 +31,37 @@ describe.runIf(runs)(
     let run: DenoRun;
     let report: SmokeReport;
 
+    // A setup failure (Deno missing, not starting, or failing) fails every test with its reason.
+    let setupError: unknown;
     beforeAll(async () => {
-      stack = await startS3Stack();
-      await stack.put(BUCKETS.exposed, "after-reset", "hello after a reset");
-      await stack.put(BUCKETS.exposed, "after-503", "hello after a 503");
-      stack.proxy.setFaults({
-        script: [
-          { method: "GET", path: "/exposed/after-reset", count: 1, fault: { type: "reset" } },
-          {
-            method: "GET",
-            path: "/exposed/after-503",
-            count: 1,
-            fault: { type: "error", error: "unavailable" },
-          },
-        ],
-      });
-      const script = await bundleEntry("./deno/smoke-entry.ts", "neutral");
-      run = await runDeno(script, [stack.endpoint, stack.refusedUrl], 40_000);
-      const lastLine = run.stdout.trim().split("\n").at(-1) ?? "";
-      if (run.code !== 0)
-        throw new Error(`deno exited with ${run.code ?? run.signal}: ${run.stderr}`);
-      report = JSON.parse(lastLine) as SmokeReport;
+      try {
+        stack = await startS3Stack();
+        await stack.put(BUCKETS.exposed, "after-reset", "hello after a reset");
+        await stack.put(BUCKETS.exposed, "after-503", "hello after a 503");
+        stack.proxy.setFaults({
+          script: [
+            { method: "GET", path: "/exposed/after-reset", count: 1, fault: { type: "reset" } },
+            {
+              method: "GET",
+              path: "/exposed/after-503",
+              count: 1,
+              fault: { type: "error", error: "unavailable" },
+            },
+          ],
+        });
+        const script = await bundleEntry("./deno/smoke-entry.ts", "neutral");
+        run = await runDeno(script, [stack.endpoint, stack.refusedUrl], 40_000);
+        const lastLine = run.stdout.trim().split("\n").at(-1) ?? "";
+        if (run.code !== 0)
+          throw new Error(`deno exited with ${run.code ?? run.signal}: ${run.stderr}`);
+        report = JSON.parse(lastLine) as SmokeReport;
+      } catch (error) {
+        setupError = error;
+      }
+    });
+
+    beforeEach(() => {
+      if (setupError !== undefined) throw setupError;
     });
 
     afterAll(async () => {
@@ -59,6 +71,8 @@ describe.runIf(runs)(
     it("runs Deno 2.x from the deno package, with network access to loopback only", () => {
       expect(report.deno).toMatch(/^2\.\d+\.\d+$/);
       expect(run.stderr).toBe("");
+      expect(report.netByHostname).toBe("NotCapable");
+      expect(report.readBeside).toBe("NotCapable");
     });
 
     it("normalizes a SlowDown answer with the core's tables", () => {
