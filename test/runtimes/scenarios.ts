@@ -16,6 +16,7 @@ export interface RetrySeen {
   kind: string;
   code: string | undefined;
   retry: string;
+  provider: string;
   requestId: string | undefined;
   retryAfterMs: number | undefined;
 }
@@ -74,8 +75,8 @@ function recorder() {
     retries,
     gaveUp: () => gaveUp,
     onRetry: ({ attempt, delayMs, error }: RetryEvent) => {
-      const { kind, code, retry, requestId, retryAfterMs } = error;
-      retries.push({ attempt, delayMs, kind, code, retry, requestId, retryAfterMs });
+      const { kind, code, retry, provider, requestId, retryAfterMs } = error;
+      retries.push({ attempt, delayMs, kind, code, retry, provider, requestId, retryAfterMs });
     },
     onGiveUp: (event: GiveUpEvent) => {
       gaveUp = event.reason;
