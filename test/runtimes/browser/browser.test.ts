@@ -15,8 +15,6 @@ const runs = shouldRun(
   "apt-get install chromium, as .ci/system-packages.sh does",
 );
 
-// page.evaluate sends only its function's source to the page: there it reaches the bundle
-// through globalThis, not through this module's imports.
 const suite = "Chromium: the core and bucketguard/fetch against s3rver with CORS rules";
 
 describe.runIf(runs)(suite, () => {
@@ -38,6 +36,8 @@ describe.runIf(runs)(suite, () => {
   };
   const failGets = (path: string, count: number, fault: Fault) =>
     s3().proxy.setFaults({ script: [{ method: "GET", path, count, fault }] });
+  // page.evaluate sends only its function's source to the page: there it reaches the bundle
+  // through globalThis, not through this module's imports.
   const guardedGet = (url: string, maxAttempts = 3, on: Page = page) =>
     on.evaluate(
       ([url, maxAttempts]) =>
@@ -72,9 +72,12 @@ describe.runIf(runs)(suite, () => {
   });
 
   afterAll(async () => {
-    await chromium?.stop();
-    await pageServer?.close();
-    await stack?.close();
+    try {
+      await chromium?.stop();
+    } finally {
+      await pageServer?.close();
+      await stack?.close();
+    }
   });
 
   beforeEach(() => {
