@@ -9,6 +9,7 @@ import {
   classifyStatus,
   SUPABASE_LABELS,
 } from "../src/errors/catalogue/index.js";
+import { SUPABASE_MESSAGES } from "../src/errors/catalogue/supabase.js";
 
 /** Where the generated catalogue page lives. */
 export const ERRORS_DOC_PATH = fileURLToPath(new URL("../docs/errors.md", import.meta.url));
@@ -99,6 +100,28 @@ function renderLabels(): string[] {
   ];
 }
 
+function renderMessages(): string[] {
+  return [
+    "### Supabase messages",
+    "",
+    "Read where the code is missing (storage-js before 2.112 drops it) or, under the codes in the last",
+    "column, where it says too little: the server wraps every JWT failure in `AccessDenied` or `InvalidJWT`",
+    "with the JWT library's message. Messages compare by their start, in lower case.",
+    "",
+    ...renderTable(
+      ["Message starts", "Body status", "Read as", "Kind", "Retry", "Overrides"],
+      SUPABASE_MESSAGES.map((row) => [
+        `\`${cell(row.message)}\``,
+        row.statuses.join(", "),
+        `\`${row.code}\``,
+        row.kind,
+        row.retry,
+        (row.refines ?? []).map((code) => `\`${code}\``).join(", "),
+      ]),
+    ),
+  ];
+}
+
 function renderStatusFallback(): string[] {
   const statuses = [...CLASSIFIED_STATUSES, ...EXTRA_STATUSES].sort((a, b) => a - b);
   return [
@@ -133,7 +156,7 @@ export function renderErrorsDoc(): string {
   for (const section of SECTIONS) {
     lines.push(`## ${section.title}`, "", section.note, "");
     lines.push(...renderCatalogue(CATALOGUES[section.provider], section.provider === "r2"), "");
-    if (section.provider === "supabase") lines.push(...renderLabels(), "");
+    if (section.provider === "supabase") lines.push(...renderLabels(), "", ...renderMessages(), "");
   }
   lines.push(...renderStatusFallback());
   return `${lines.join("\n")}\n`;

@@ -1,3 +1,4 @@
+import { findSupabaseRow } from "./catalogue/find-supabase-row.js";
 import {
   classifyStatus,
   lookupCode,
@@ -37,6 +38,8 @@ export interface ErrorFacts {
 
 function findRow(facts: ErrorFacts): CatalogueRow | undefined {
   let row = facts.r2Code === undefined ? undefined : lookupR2Code(facts.r2Code);
+  // Supabase reads code, label and message together (a JWT message refines AccessDenied).
+  if (row === undefined && facts.provider === "supabase") return findSupabaseRow(facts);
   if (row === undefined && facts.code !== undefined) row = lookupCode(facts.provider, facts.code);
   if (row === undefined && facts.label !== undefined) row = lookupSupabaseLabel(facts.label);
   return row;
@@ -64,7 +67,8 @@ export function buildError(facts: ErrorFacts, context: NormalizeContext | undefi
     message,
     status,
     provider: facts.provider,
-    providerCode: facts.r2Code ?? facts.label ?? facts.code,
+    // The provider's code when it sent one; Supabase's old label only stands in for a missing code.
+    providerCode: facts.r2Code ?? facts.code ?? facts.label,
     requestId: facts.requestId,
     hint: row?.hint,
     retryAfterMs: facts.retryAfterMs,

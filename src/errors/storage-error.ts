@@ -30,7 +30,7 @@ export interface StorageErrorBase extends Error {
   readonly status?: number | undefined;
   readonly retry: RetryClass;
   readonly provider: Provider;
-  /** The provider's own code: R2's number, Supabase's `error` label, the raw code string. */
+  /** The provider's own code: R2's number, the raw code string (Supabase's old `error` label when it sent no code). */
   readonly providerCode?: string | number | undefined;
   readonly requestId?: string | undefined;
   /** One-line recommended fix. */

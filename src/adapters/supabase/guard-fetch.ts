@@ -8,6 +8,7 @@ import {
   withRetry,
 } from "../../index.js";
 import { classifyRequest, storagePath } from "./classify-request.js";
+import { keepAnswer, keepErrorAnswer } from "./keep-answer.js";
 import { mayHaveLanded, reconcileUpload } from "./reconcile-upload.js";
 
 /** Options of the Supabase {@link guardFetch}. */
@@ -29,8 +30,9 @@ export const DEFAULT_MAX_REPLAY_BYTES = 8 * 1024 * 1024;
  * Wraps `fetch` (default: the global one) for `@supabase/storage-js` / `supabase-js`: each
  * error response is classified by its JSON body (the `statusCode` inside, not the HTTP 400)
  * and retried by class where repeating is safe. The final response is returned untouched and
- * unread, and network failures are rethrown as they came, so storage-js reports as before.
- * TUS resumable uploads are passed through (the TUS client resumes by itself).
+ * unread, and network failures are rethrown as they came, so storage-js reports as before. What
+ * the error body said is kept for `unwrap`/`normalize`, which storage-js before 2.112 would lose
+ * (`code`, `error`). TUS resumable uploads are passed through (the TUS client resumes by itself).
  */
 export function guardFetch(
   baseFetch?: typeof fetch,
@@ -46,14 +48,20 @@ export function guardFetch(
     const headers = new Headers(init?.headers ?? request?.headers);
     const route = classifyRequest(method, url, headers);
     const mayRetryUpload = route.idempotency !== "conditional" || reconcileUploads;
+    if (route.type === "resumable" || route.type === "foreign") return callFetch(input, init);
     if (route.idempotency === "never" || !mayRetryUpload) {
-      return callFetch(input, init);
+      const response = await callFetch(input, init);
+      if (response.status >= 400) await keepErrorAnswer(response);
+      return response;
     }
     const callerSignal = init?.signal ?? request?.signal ?? undefined;
     const body = await prepareReplayBody(init?.body ?? request?.body, maxReplayBytes);
     const baseInit: RequestInit = { ...init, method, headers };
     const context = { provider: "supabase" as const, operation: route.name };
-    const responses = new WeakMap<StorageError, Response>();
+    const responses = new WeakMap<
+      StorageError,
+      { response: Response; raw: Uint8Array | undefined }
+    >();
     const thrown = new WeakMap<StorageError, unknown>();
     // Errors of the attempts before the current one (timeouts included).
     const failures: StorageError[] = [];
@@ -78,7 +86,7 @@ export function guardFetch(
             },
             context,
           );
-          responses.set(error, response);
+          responses.set(error, { response, raw });
           throw error;
         },
         {
@@ -122,8 +130,11 @@ export function guardFetch(
     } catch (error) {
       // fetch rejects with the signal's reason on abort; callers test for it (AbortError).
       if (callerSignal?.aborted) throw callerSignal.reason;
-      const response = responses.get(error as StorageError);
-      if (response) return response;
+      const answer = responses.get(error as StorageError);
+      if (answer) {
+        keepAnswer(answer.response.status, answer.raw);
+        return answer.response;
+      }
       const original = thrown.get(error as StorageError);
       throw original ?? error;
     }

@@ -1,6 +1,6 @@
 import { normalize, type StorageError } from "../../index.js";
 
-/** A storage-js result: `{ data, error }`, exactly one of them set. */
+/** A storage-js result: `{ data, error }`, exactly one of them set (`exists()` aside). */
 export interface SupabaseResult<T> {
   data: T | null;
   error: unknown;
@@ -10,11 +10,14 @@ export interface SupabaseResult<T> {
  * Returns a storage-js result's `data`, or throws its `error` normalized to a
  * {@link StorageError} (provider `supabase`; the body's status, not the HTTP 400). Understands
  * StorageApiError (with or without `code`), StorageUnknownError and the raw error bodies older
- * clients returned.
+ * clients returned. `exists()` answers a missing object with `{ data: false, error }`: that is
+ * `false`, not an error.
  *
  * @example const { fullPath } = unwrap(await storage.from("avatars").upload(path, file));
+ * @example const found = unwrap(await storage.from("avatars").exists(path)); // true or false
  */
 export function unwrap<T>(result: SupabaseResult<T>, operation?: string): T {
+  if (result.data === false) return false as T;
   if (result.error !== null && result.error !== undefined) {
     const error: StorageError = normalize(result.error, { provider: "supabase", operation });
     throw error;

@@ -132,7 +132,7 @@ export const SUPABASE_CATALOGUE = [
     kind: "unauthenticated",
     retry: "never",
     documentedStatus: 403,
-    hint: "Check the SigV4 signature format and credentials.",
+    hint: "Signature mismatch: for S3 check SigV4 signing and keys; for a signed URL, sign one for this object.",
   },
   {
     code: "SignatureDoesNotMatch",
@@ -474,3 +474,128 @@ export const SUPABASE_LABELS = [
     hint: "The JWT is expired or malformed: refresh the session and send a valid JWT.",
   },
 ] as const satisfies readonly SupabaseLabelRow[];
+
+/**
+ * A message Supabase Storage sends word for word, and the row it stands for. Used where the code
+ * is lost (storage-js before 2.112 keeps only `message` and `statusCode`) or too broad: the
+ * server wraps every JWT failure in `AccessDenied` (403) or `InvalidJWT` (400) with the JWT
+ * library's own message.
+ */
+export interface SupabaseMessageRow extends CatalogueRow {
+  /** How the message starts, lower case (messages are compared in lower case, spaces collapsed). */
+  readonly message: string;
+  /** Body statuses the message is read under. */
+  readonly statuses: readonly number[];
+  /** Sent codes this row overrides (`AccessDenied` for a JWT failure); without, it only fills in a missing code. */
+  readonly refines?: readonly string[];
+}
+
+// The JWT failures: `jose` (servers since 2024) and `jsonwebtoken` (older servers) messages.
+const JWT_STATUSES = [400, 401, 403] as const;
+const JWT_CODES = ["AccessDenied", "InvalidJWT"] as const;
+const JWT_REFUSED_HINT =
+  "The JWT is malformed, wrongly signed or uses a refused algorithm: send the project key or a session token.";
+
+function refusedJwt(message: string): SupabaseMessageRow {
+  return {
+    message,
+    statuses: JWT_STATUSES,
+    refines: JWT_CODES,
+    code: "InvalidJWT",
+    status: 403,
+    kind: "unauthenticated",
+    retry: "never",
+    hint: JWT_REFUSED_HINT,
+  };
+}
+
+function expiredJwt(message: string): SupabaseMessageRow {
+  return {
+    message,
+    statuses: JWT_STATUSES,
+    refines: JWT_CODES,
+    code: "InvalidJWT",
+    status: 403,
+    kind: "unauthenticated",
+    retry: "credentials",
+    hint: "The JWT expired: refresh the session (or sign a new URL) and repeat.",
+  };
+}
+
+type SupabaseCode = (typeof SUPABASE_CATALOGUE)[number]["code"];
+
+const ROW_OF_CODE = Object.fromEntries(SUPABASE_CATALOGUE.map((row) => [row.code, row])) as Record<
+  SupabaseCode,
+  CatalogueRow
+>;
+
+// A fixed message of the server: it stands for its code's row, under that row's status.
+function fixed(
+  message: string,
+  code: SupabaseCode,
+  statuses?: readonly number[],
+): SupabaseMessageRow {
+  const row = ROW_OF_CODE[code];
+  return { ...row, message, statuses: statuses ?? (row.status === null ? [] : [row.status]) };
+}
+
+/** Messages read when the code is missing, or (`refines`) when it says too little. */
+export const SUPABASE_MESSAGES: readonly SupabaseMessageRow[] = [
+  expiredJwt('"exp" claim timestamp check failed'),
+  expiredJwt("jwt expired"),
+  refusedJwt("invalid compact jws"),
+  refusedJwt("signature verification failed"),
+  refusedJwt('"alg" (algorithm) header parameter value not allowed'),
+  refusedJwt('"nbf" claim timestamp check failed'),
+  refusedJwt('"iat" claim timestamp check failed'),
+  refusedJwt('missing required "'),
+  refusedJwt('unexpected "'),
+  refusedJwt("jws "),
+  refusedJwt("jwts must use compact jws serialization"),
+  refusedJwt("jwt claims set must be a top-level json object"),
+  refusedJwt("no applicable key found in the json web key set"),
+  refusedJwt('jwt algorithm "'),
+  refusedJwt("jwt payload is missing"),
+  refusedJwt("access denied: jwt is not authenticated"),
+  refusedJwt("invalid jwt"),
+  refusedJwt("jwt malformed"),
+  refusedJwt("jwt must be provided"),
+  refusedJwt("jwt signature is required"),
+  refusedJwt("invalid token"),
+  refusedJwt("invalid algorithm"),
+  {
+    message: "headers must have required property 'authorization'",
+    statuses: [400],
+    refines: ["InvalidRequest"],
+    code: "InvalidJWT",
+    status: 400,
+    kind: "unauthenticated",
+    retry: "never",
+    hint: "Send the Authorization header: the project key or a user session's access token.",
+  },
+  fixed("the resource already exists", "ResourceAlreadyExists"),
+  fixed("bucket not found", "NoSuchBucket"),
+  fixed("object not found", "NoSuchKey"),
+  fixed("upload not found", "NoSuchUpload"),
+  fixed("the bucket you tried to delete is not empty", "ResourceNotEmpty"),
+  fixed("bucket name invalid", "InvalidBucketName"),
+  fixed("invalid key: ", "InvalidKey"),
+  fixed("mime type ", "InvalidMimeType"),
+  fixed("invalid content-type header", "InvalidMimeType"),
+  // The server sends 416 for a Range it cannot parse or serve, 400 from older routes.
+  fixed("invalid range provided", "InvalidRange", [400, 416]),
+  fixed("the object exceeded the maximum allowed size", "EntityTooLarge"),
+  fixed("new row violates row-level security policy", "AccessDenied"),
+  fixed("invalid signature", "InvalidSignature"),
+  fixed("the provided token has expired", "ExpiredToken"),
+  fixed("missing required parameter", "MissingParameter"),
+  fixed("the access key id you provided does not exist", "InvalidAccessKeyId"),
+  fixed("the resource is locked", "ResourceLocked"),
+  fixed("acquiring lock timeout", "LockTimeout"),
+  fixed("the connection to the database timed out", "DatabaseTimeout"),
+  fixed("the database is currently in read-only mode", "DatabaseReadOnly"),
+  fixed("too many connections issued to the database", "SlowDown"),
+  fixed("rate limit exceeded", "SlowDown"),
+  // jsonwebtoken's wrong-secret message; under 400 the signed-URL row above reads it first.
+  refusedJwt("invalid signature"),
+];

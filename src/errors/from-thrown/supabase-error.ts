@@ -5,6 +5,7 @@ import { readSupabaseObject, type SupabaseBody } from "../parse/supabase-json.js
 import { redactCause } from "../redact-cause.js";
 import type { StorageError } from "../storage-error.js";
 import { readField, readNumber, readString } from "./read-field.js";
+import { recallSupabaseAnswer } from "./supabase-answers.js";
 
 /** True for a storage-js error (`StorageApiError`, `StorageUnknownError`): it has `__isStorageError`. */
 export function isStorageJsError(error: unknown): boolean {
@@ -48,18 +49,33 @@ export function fromSupabaseBody(
 
 /**
  * Classifies a storage-js `StorageApiError`: `statusCode` is the body's status (a string), `status`
- * the HTTP status, `code` set since 2.112. HTML or empty bodies give `statusCode = String(status)`.
+ * the HTTP status, `code` set since 2.112. HTML or empty bodies give `statusCode = String(status)`;
+ * a legacy body without statusCode gives its `code` there (`already_exists`). What storage-js
+ * dropped comes back from the answer the Supabase guardFetch kept, when it saw that answer.
  */
 export function fromStorageApiError(
   error: unknown,
   context: NormalizeContext | undefined,
 ): StorageError {
-  const status = readNumber(error, "statusCode") ?? readNumber(error, "status");
-  const code = readString(error, "code");
-  const label = readString(error, "error");
+  const httpStatus = readNumber(error, "status");
+  const statusCode = readString(error, "statusCode")?.trim();
+  const codeInStatus =
+    statusCode !== undefined && !/^\d+$/.test(statusCode) ? statusCode : undefined;
+  // With a code in its place the body's status is unknown: the catalogue row's status stands in.
+  const status =
+    codeInStatus === undefined ? (readNumber(error, "statusCode") ?? httpStatus) : undefined;
   const message = readString(error, "message");
+  const kept =
+    typeof error === "object" && error !== null
+      ? recallSupabaseAnswer(error, { httpStatus, status, message })
+      : undefined;
   return fromBody(
-    { status, code, label, message },
+    {
+      status: kept?.status ?? status,
+      code: readString(error, "code") ?? kept?.code ?? codeInStatus,
+      label: readString(error, "error") ?? kept?.label,
+      message,
+    },
     readString(error, "name"),
     redactCause(error),
     context,
