@@ -7,9 +7,17 @@ export interface Md5 {
   digest(): Uint8Array;
 }
 
-// Per-round left rotations, and K[i] = floor(2^32 * |sin(i + 1)|).
-const SHIFTS = [7, 12, 17, 22, 5, 9, 14, 20, 4, 11, 16, 23, 6, 10, 15, 21];
-const K = Uint32Array.from({ length: 64 }, (_, i) =>
+// Per step: the left rotation, the message word used, and K[i] = floor(2^32 * |sin(i + 1)|).
+const ROTATIONS = [7, 12, 17, 22, 5, 9, 14, 20, 4, 11, 16, 23, 6, 10, 15, 21];
+const SHIFT = Uint8Array.from({ length: 64 }, (_, i) => ROTATIONS[(i >> 4) * 4 + (i & 3)] ?? 0);
+const WORD = Uint8Array.from({ length: 64 }, (_, i) => {
+  const round = i >> 4;
+  if (round === 0) return i;
+  if (round === 1) return (5 * i + 1) & 15;
+  if (round === 2) return (3 * i + 5) & 15;
+  return (7 * i) & 15;
+});
+const K = Int32Array.from({ length: 64 }, (_, i) =>
   Math.floor(2 ** 32 * Math.abs(Math.sin(i + 1))),
 );
 
@@ -17,52 +25,35 @@ const K = Uint32Array.from({ length: 64 }, (_, i) =>
 export function createMd5(): Md5 {
   const state = Uint32Array.of(0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476);
   const block = new Uint8Array(64);
-  const words = new Uint32Array(16);
+  const words = new Int32Array(16);
   let buffered = 0;
   let totalBytes = 0;
   let done = false;
 
-  const compress = (): void => {
-    for (let i = 0; i < 16; i++) {
-      const at = i * 4;
-      words[i] =
-        (block[at] ?? 0) |
-        ((block[at + 1] ?? 0) << 8) |
-        ((block[at + 2] ?? 0) << 16) |
-        ((block[at + 3] ?? 0) << 24);
-    }
-    let a = state[0] ?? 0;
-    let b = state[1] ?? 0;
-    let c = state[2] ?? 0;
-    let d = state[3] ?? 0;
+  const blockView = new DataView(block.buffer);
+  const compress = (source: DataView = blockView, at = 0): void => {
+    for (let i = 0; i < 16; i++) words[i] = source.getInt32(at + i * 4, true);
+    let a = state[0] as number;
+    let b = state[1] as number;
+    let c = state[2] as number;
+    let d = state[3] as number;
     for (let i = 0; i < 64; i++) {
-      const round = i >> 4;
       let f: number;
-      let g: number;
-      if (round === 0) {
-        f = (b & c) | (~b & d);
-        g = i;
-      } else if (round === 1) {
-        f = (d & b) | (~d & c);
-        g = (5 * i + 1) & 15;
-      } else if (round === 2) {
-        f = b ^ c ^ d;
-        g = (3 * i + 5) & 15;
-      } else {
-        f = c ^ (b | ~d);
-        g = (7 * i) & 15;
-      }
-      const sum = (a + f + (K[i] ?? 0) + (words[g] ?? 0)) | 0;
-      const shift = SHIFTS[round * 4 + (i & 3)] ?? 0;
+      if (i < 16) f = (b & c) | (~b & d);
+      else if (i < 32) f = (d & b) | (~d & c);
+      else if (i < 48) f = b ^ c ^ d;
+      else f = c ^ (b | ~d);
+      const sum = (a + f + (K[i] as number) + (words[WORD[i] as number] as number)) | 0;
+      const shift = SHIFT[i] as number;
       a = d;
       d = c;
       c = b;
       b = (b + ((sum << shift) | (sum >>> (32 - shift)))) | 0;
     }
-    state[0] = (state[0] ?? 0) + a;
-    state[1] = (state[1] ?? 0) + b;
-    state[2] = (state[2] ?? 0) + c;
-    state[3] = (state[3] ?? 0) + d;
+    state[0] = (state[0] as number) + a;
+    state[1] = (state[1] as number) + b;
+    state[2] = (state[2] as number) + c;
+    state[3] = (state[3] as number) + d;
   };
 
   const hash: Md5 = {
@@ -70,6 +61,11 @@ export function createMd5(): Md5 {
       if (done) throw new TypeError("bucketguard: md5.update() after digest()");
       totalBytes += chunk.byteLength;
       let offset = 0;
+      if (buffered === 0 && chunk.byteLength >= 64) {
+        // Whole blocks straight from the chunk, without copying.
+        const view = new DataView(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+        for (; offset + 64 <= chunk.byteLength; offset += 64) compress(view, offset);
+      }
       while (offset < chunk.byteLength) {
         const take = Math.min(64 - buffered, chunk.byteLength - offset);
         block.set(chunk.subarray(offset, offset + take), buffered);
@@ -94,9 +90,8 @@ export function createMd5(): Md5 {
         buffered = 0;
       }
       block.fill(0, buffered, 56);
-      const view = new DataView(block.buffer);
-      view.setUint32(56, bits >>> 0, true);
-      view.setUint32(60, Math.floor(bits / 2 ** 32), true);
+      blockView.setUint32(56, bits >>> 0, true);
+      blockView.setUint32(60, Math.floor(bits / 2 ** 32), true);
       compress();
       const out = new Uint8Array(16);
       const outView = new DataView(out.buffer);
