@@ -1,5 +1,6 @@
 // Supabase Storage with bucketguard: run with `npx tsx examples/supabase.ts`.
 // A tiny loopback server stands in for storage-api and misbehaves the way the real one does.
+import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { StorageClient } from "@supabase/storage-js";
@@ -8,7 +9,7 @@ import { guardFetch, unwrap } from "../src/adapters/supabase/index.js";
 // In your project: import { isStorageError } from "bucketguard";
 import { isStorageError } from "../src/index.js";
 
-const stored = new Map<string, number>();
+const stored = new Map<string, { size: number; etag: string }>();
 let listCalls = 0;
 
 function send(res: ServerResponse, status: number, body: unknown): void {
@@ -42,7 +43,10 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
       return;
     }
     // Stores the object, then loses the connection before answering.
-    stored.set("docs/report.txt", Buffer.concat(chunks).byteLength);
+    const bytes = Buffer.concat(chunks);
+    // Like storage-api's file backend: the ETag is the quoted MD5 of the stored bytes.
+    const etag = `"${createHash("md5").update(bytes).digest("hex")}"`;
+    stored.set("docs/report.txt", { size: bytes.byteLength, etag });
     req.socket.destroy();
     return;
   }
@@ -50,7 +54,8 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
     send(res, 200, {
       id: "7c1e0000-0000-4000-8000-000000000001",
       name: "report.txt",
-      size: stored.get("docs/report.txt"),
+      size: stored.get("docs/report.txt")?.size,
+      etag: stored.get("docs/report.txt")?.etag,
     });
     return;
   }
@@ -84,7 +89,9 @@ console.log(`  listed: ${files.map((file) => file.name).join(", ")}`);
 
 console.log("upload (first attempt lands but the connection drops; the retry sees Duplicate)");
 const uploaded = unwrap(await storage.from("docs").upload("report.txt", "quarterly numbers"));
-console.log(`  uploaded: ${uploaded.fullPath} (reconciled from the object's info)`);
+console.log(
+  `  uploaded: ${uploaded.fullPath} (reconciled: the stored ETag is the MD5 of our bytes)`,
+);
 
 console.log("download of a missing file (400 with statusCode 404 inside: not retried)");
 try {

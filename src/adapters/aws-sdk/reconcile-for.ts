@@ -1,8 +1,14 @@
 import type { FinalizeHandlerOutput, HashConstructor } from "@smithy/types";
+import { markAmbiguous } from "../../errors/mark-ambiguous.js";
 import type { Reconciled, RetryOptions, StorageError } from "../../index.js";
 import type { CommandSafety } from "./command-safety.js";
 import { toHeadRequest } from "./http-request.js";
-import { type HeadResult, reconcileWrite } from "./reconcile-write.js";
+import {
+  CHECKSUM_ALGORITHMS,
+  type HeadResult,
+  headerOf,
+  reconcileWrite,
+} from "./reconcile-write.js";
 import type { ReplayPlan } from "./replay-body.js";
 import type { OperationState } from "./retry-middleware.js";
 
@@ -13,6 +19,7 @@ async function bytesOf(body: unknown): Promise<Uint8Array | undefined> {
   if (body instanceof Uint8Array) return body;
   if (ArrayBuffer.isView(body))
     return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
+  if (body instanceof ArrayBuffer) return new Uint8Array(body);
   if (typeof Blob !== "undefined" && body instanceof Blob) {
     return new Uint8Array(await body.arrayBuffer());
   }
@@ -24,10 +31,18 @@ function readHeaders(response: unknown): Record<string, string> {
   return typeof headers === "object" && headers !== null ? (headers as Record<string, string>) : {};
 }
 
+/** Whether the request carried a flexible checksum (in a header or announced as a trailer). */
+function carriesChecksum(headers: Record<string, string>): boolean {
+  if (headerOf(headers, "x-amz-trailer")?.startsWith("x-amz-checksum-")) return true;
+  return CHECKSUM_ALGORITHMS.some((name) => headerOf(headers, `x-amz-checksum-${name}`));
+}
+
 /**
  * The engine's `reconcile` for a conditional write: a HeadObject of the key, sent through the
  * rest of the stack (so it is signed like any attempt), settles whether an earlier attempt
- * landed. On success the call resolves with the ETag the object now has.
+ * landed; it asks for the stored checksums when the write carried one. On proof the call
+ * resolves with the ETag the object now has; otherwise the error stands, its hint saying why the
+ * outcome is ambiguous.
  */
 export function reconcileFor(
   safety: CommandSafety,
@@ -40,31 +55,37 @@ export function reconcileFor(
   const head = async (): Promise<HeadResult | undefined> => {
     const { context } = state;
     const commandName = context.commandName;
+    const request = toHeadRequest(state.base);
+    if (carriesChecksum(state.base.headers)) request.headers["x-amz-checksum-mode"] = "ENABLED";
     // S3's deserialize step treats an empty 200 to CompleteMultipartUpload as a failure; the
     // HEAD answer is empty by design, so it runs under HeadObject's name.
     context.commandName = "HeadObjectCommand";
     try {
-      const { response } = await state.next({ ...state.args, request: toHeadRequest(state.base) });
+      const { response } = await state.next({ ...state.args, request });
       headResponse = response;
-      const headers = readHeaders(response);
-      const length = Number(headers["content-length"]);
-      return { etag: headers.etag, sizeBytes: Number.isFinite(length) ? length : undefined };
+      return { headers: readHeaders(response) };
     } finally {
       context.commandName = commandName;
     }
   };
   return async (error: StorageError): Promise<Reconciled<Result> | undefined> => {
     const input = state.args.input as Record<string, unknown>;
-    const etag = await reconcileWrite(error, {
+    const outcome = await reconcileWrite(error, {
       safety,
       input,
       bodyBytes: await bytesOf(await plan.bodyFor(1)),
+      requestHeaders: state.base.headers,
       md5,
       head,
     });
-    if (etag === undefined) return undefined;
+    if (outcome === undefined) return undefined;
+    if (!outcome.proven) {
+      markAmbiguous(error, outcome.reason);
+      return undefined;
+    }
+    // No VersionId: the content is proven ours, the current version need not be our write.
     const $metadata = { httpStatusCode: 200 };
-    const output = { $metadata, ETag: etag, Bucket: input.Bucket, Key: input.Key };
+    const output = { $metadata, ETag: outcome.etag, Bucket: input.Bucket, Key: input.Key };
     return { value: { response: headResponse, output } };
   };
 }

@@ -1,11 +1,12 @@
 import type { ChecksumConstructor, HashConstructor } from "@smithy/types";
+import { md5Hex as coreMd5Hex, toHex } from "../../body/md5.js";
 import type { StorageError } from "../../index.js";
 import type { CommandSafety } from "./command-safety.js";
+import { decodeAwsChunked } from "./decode-aws-chunked.js";
 
-/** What a HeadObject of the written key answered. */
+/** What a HeadObject of the written key answered: its response headers. */
 export interface HeadResult {
-  etag: string | undefined;
-  sizeBytes: number | undefined;
+  headers: Record<string, string>;
 }
 
 /** Everything a reconciliation needs, gathered by the middleware. */
@@ -13,15 +14,37 @@ export interface ReconcileInput {
   safety: CommandSafety;
   /** The command input (MultipartUpload.Parts for CompleteMultipartUpload). */
   input: unknown;
-  /** The bytes a conditional PutObject sent, when they were held in memory. */
+  /** The request body as sent (possibly `aws-chunked`), when it was held in memory. */
   bodyBytes: Uint8Array | undefined;
-  /** The client's MD5 (S3 clients resolve `config.md5`). */
+  /** The request's headers (checksums, content encoding). */
+  requestHeaders: Record<string, string>;
+  /** The client's MD5 (S3 clients resolve `config.md5`); the core's MD5 otherwise. */
   md5: HashConstructor | ChecksumConstructor | undefined;
   head: () => Promise<HeadResult | undefined>;
 }
 
-function hex(bytes: Uint8Array): string {
-  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
+/** Whether the object is proven to be the write's (with its ETag), or why it is not. */
+export type WriteReconciliation =
+  | { proven: true; etag: string }
+  | { proven: false; reason: string };
+
+/** The flexible checksums S3 stores and HeadObject returns with `x-amz-checksum-mode: ENABLED`. */
+export const CHECKSUM_ALGORITHMS = ["crc32", "crc32c", "crc64nvme", "sha1", "sha256"] as const;
+
+/** A header of `headers`, by case-insensitive name. */
+export function headerOf(headers: Record<string, string>, name: string): string | undefined {
+  const wanted = name.toLowerCase();
+  for (const [key, value] of Object.entries(headers)) {
+    if (key.toLowerCase() === wanted) return value;
+  }
+  return undefined;
+}
+
+async function md5Hex(md5: ReconcileInput["md5"], data: Uint8Array): Promise<string> {
+  if (md5 === undefined) return coreMd5Hex(data);
+  const hash = new md5();
+  hash.update(data);
+  return toHex(await hash.digest());
 }
 
 function fromHex(text: string): Uint8Array | undefined {
@@ -29,56 +52,143 @@ function fromHex(text: string): Uint8Array | undefined {
   return Uint8Array.from(text.match(/../g) ?? [], (pair) => Number.parseInt(pair, 16));
 }
 
-async function md5Hex(md5: HashConstructor | ChecksumConstructor, data: Uint8Array) {
-  const hash = new md5();
-  hash.update(data);
-  return hex(await hash.digest());
-}
-
 function unquote(etag: string): string {
-  return etag.replace(/^W\//, "").replace(/"/g, "");
+  return etag.replace(/^W\//, "").replace(/"/g, "").toLowerCase();
 }
 
 // S3's multipart ETag: MD5 of the concatenated binary MD5s of the parts, then "-<part count>".
 async function expectedMultipartEtag(input: unknown, md5: ReconcileInput["md5"]) {
   const upload = (input as { MultipartUpload?: { Parts?: { ETag?: string }[] } }).MultipartUpload;
   const parts = upload?.Parts ?? [];
-  if (md5 === undefined || parts.length === 0) return undefined;
-  const digests = parts.map((part) => fromHex(unquote(part.ETag ?? "")));
-  const joined = new Uint8Array(16 * digests.length);
-  for (const [index, digest] of digests.entries()) {
+  if (parts.length === 0) return undefined;
+  const joined = new Uint8Array(16 * parts.length);
+  for (const [index, part] of parts.entries()) {
+    const digest = fromHex(unquote(part.ETag ?? ""));
     if (digest === undefined) return undefined;
     joined.set(digest, index * 16);
   }
   return `${await md5Hex(md5, joined)}-${parts.length}`;
 }
 
+/** What a PutObject sent: its payload when at hand, its MD5 and its flexible checksums. */
+interface SentContent {
+  data: Uint8Array | undefined;
+  md5: string | undefined;
+  checksums: Map<string, string>;
+}
+
+async function sentContent(request: ReconcileInput): Promise<SentContent> {
+  const headers = request.requestHeaders;
+  let data = request.bodyBytes;
+  let trailers: Record<string, string> = {};
+  if (data !== undefined && headerOf(headers, "content-encoding")?.includes("aws-chunked")) {
+    // Streamed uploads are framed in chunks with the checksum as a trailer.
+    const decoded = decodeAwsChunked(data);
+    data = decoded?.data;
+    trailers = decoded?.trailers ?? {};
+  }
+  const checksums = new Map<string, string>();
+  for (const algorithm of CHECKSUM_ALGORITHMS) {
+    const name = `x-amz-checksum-${algorithm}`;
+    const value = headerOf(headers, name) ?? trailers[name];
+    if (value !== undefined) checksums.set(algorithm, value);
+  }
+  const contentMd5 = headerOf(headers, "content-md5");
+  let md5 = data === undefined ? undefined : await md5Hex(request.md5, data);
+  if (md5 === undefined && contentMd5 !== undefined) md5 = base64Md5ToHex(contentMd5);
+  return { data, md5, checksums };
+}
+
+function base64Md5ToHex(value: string): string | undefined {
+  try {
+    const bytes = Uint8Array.from(atob(value), (char) => char.charCodeAt(0));
+    return bytes.byteLength === 16 ? toHex(bytes) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Judges a HeadObject against what a PutObject sent. Any comparable evidence that differs (size,
+ * a flexible checksum, the MD5 against a plain ETag of an object not encrypted with KMS or SSE-C)
+ * refutes it; otherwise one match proves it.
+ */
+function judgePut(head: HeadResult, sent: SentContent): WriteReconciliation {
+  const stored = head.headers;
+  const length = Number(headerOf(stored, "content-length"));
+  if (sent.data !== undefined && Number.isFinite(length) && length !== sent.data.byteLength) {
+    return { proven: false, reason: "the object's size differs from the body sent" };
+  }
+  let proven = false;
+  for (const [algorithm, value] of sent.checksums) {
+    const have = headerOf(stored, `x-amz-checksum-${algorithm}`);
+    if (have === undefined) continue;
+    if (have !== value) {
+      return {
+        proven: false,
+        reason: `the object's ${algorithm} checksum differs from the body's`,
+      };
+    }
+    proven = true;
+  }
+  const etag = headerOf(stored, "etag") ?? "";
+  const encryption = headerOf(stored, "x-amz-server-side-encryption") ?? "";
+  const encrypted =
+    encryption.startsWith("aws:kms") ||
+    headerOf(stored, "x-amz-server-side-encryption-customer-algorithm") !== undefined;
+  if (sent.md5 !== undefined && !encrypted && /^[0-9a-f]{32}$/.test(unquote(etag))) {
+    if (unquote(etag) !== sent.md5) {
+      return { proven: false, reason: "the object's ETag is not the MD5 of the body sent" };
+    }
+    proven = true;
+  }
+  return proven
+    ? { proven: true, etag }
+    : {
+        proven: false,
+        reason:
+          "the object carries neither an MD5 ETag nor a checksum the body can be compared with",
+      };
+}
+
 /**
  * Decides whether a write that a retry reported as failed (CompleteMultipartUpload answered
- * NoSuchUpload, conditional PutObject answered 412) landed on an earlier attempt: the object
- * must now carry the ETag that write produces (and, for PutObject, the same size). Returns the
- * ETag when it did; undefined when it cannot be shown (the error is then reported).
+ * NoSuchUpload, conditional PutObject answered 412) landed on an earlier attempt. It did only
+ * when HeadObject proves the object is that write's: the multipart ETag computed from the parts
+ * sent, or, for PutObject, the body's MD5 against a plain ETag or a flexible checksum the request
+ * carried (see {@link judgePut}). Undefined when the error is not one a landed write explains.
  */
 export async function reconcileWrite(
   error: StorageError,
   request: ReconcileInput,
-): Promise<string | undefined> {
-  const { safety, md5 } = request;
-  let expected: string | undefined;
-  let sizeBytes: number | undefined;
+): Promise<WriteReconciliation | undefined> {
+  const { safety } = request;
   if (safety.reconcile === "complete_multipart" && error.code === "NoSuchUpload") {
-    expected = await expectedMultipartEtag(request.input, md5);
-  } else if (safety.reconcile === "conditional_put" && error.kind === "precondition_failed") {
-    const bytes = request.bodyBytes;
-    if (bytes === undefined || md5 === undefined) return undefined;
-    expected = await md5Hex(md5, bytes);
-    sizeBytes = bytes.byteLength;
+    const expected = await expectedMultipartEtag(request.input, request.md5);
+    if (expected === undefined) {
+      return {
+        proven: false,
+        reason: "the parts' ETags are not MD5s, so the object's cannot be computed",
+      };
+    }
+    const head = await request.head().catch(() => undefined);
+    if (head === undefined) return { proven: false, reason: "HeadObject of the key failed" };
+    const etag = headerOf(head.headers, "etag") ?? "";
+    return unquote(etag) === expected
+      ? { proven: true, etag }
+      : { proven: false, reason: "the object's ETag is not the multipart ETag of these parts" };
   }
-  if (expected === undefined) return undefined;
-  const head = await request.head().catch(() => undefined);
-  if (head?.etag === undefined || unquote(head.etag) !== expected) return undefined;
-  if (sizeBytes !== undefined && head.sizeBytes !== undefined && head.sizeBytes !== sizeBytes) {
-    return undefined;
+  if (safety.reconcile === "conditional_put" && error.kind === "precondition_failed") {
+    const sent = await sentContent(request);
+    if (sent.md5 === undefined && sent.checksums.size === 0) {
+      return {
+        proven: false,
+        reason: "the body's bytes are not at hand and the request carried no checksum",
+      };
+    }
+    const head = await request.head().catch(() => undefined);
+    if (head === undefined) return { proven: false, reason: "HeadObject of the key failed" };
+    return judgePut(head, sent);
   }
-  return head.etag;
+  return undefined;
 }

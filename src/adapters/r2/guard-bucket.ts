@@ -7,6 +7,7 @@ import type {
   R2ObjectBody,
   R2PutOptions,
 } from "@cloudflare/workers-types";
+import { markAmbiguous } from "../../errors/mark-ambiguous.js";
 import { createR2Runner, normalizeR2 } from "./create-r2-runner.js";
 import { DEFAULT_MAX_REPLAY_BYTES, type GuardBucketOptions } from "./guard-bucket-options.js";
 import { guardMultipartUpload } from "./guard-multipart-upload.js";
@@ -23,9 +24,10 @@ import { reconcileConditionalPut } from "./reconcile-conditional-put.js";
  * or an object without body (get) unless `preconditionFailed: "error"`.
  *
  * Ambiguous retries are checked, not guessed: a retried conditional put answered null is
- * accepted when head shows our body's MD5 as the etag; multipart complete and abort reconcile
- * NoSuchUpload (see `guardMultipartUpload`). A retried createMultipartUpload may leave the first
- * upload unused (R2 aborts it after 7 days). Bodies of `get` are not retried once returned.
+ * accepted only when head proves the stored object is our body (its MD5, or a SHA checksum the
+ * put carried); multipart complete and abort reconcile NoSuchUpload (see
+ * `guardMultipartUpload`). A retried createMultipartUpload may leave the first upload unused
+ * (R2 aborts it after 7 days). Bodies of `get` are not retried once returned.
  *
  * Create one per request: the subrequest count and the pacing queue live in the returned object.
  */
@@ -80,12 +82,15 @@ export function guardBucket(bucket: R2Bucket, options: GuardBucketOptions = {}):
         return bucket.put(key, lastSent, putOptions);
       },
     });
-    const landed =
-      stored === null && attempts > 1
-        ? await reconcileConditionalPut(bucket, runner, key, lastSent)
-        : stored;
-    if (landed === null && preconditionError) throw createPreconditionFailedError("put");
-    return landed;
+    if (stored !== null || attempts <= 1) {
+      if (stored === null && preconditionError) throw createPreconditionFailedError("put");
+      return stored;
+    }
+    const outcome = await reconcileConditionalPut(bucket, runner, key, lastSent, putOptions);
+    if (outcome.landed === null && preconditionError) {
+      throw markAmbiguous(createPreconditionFailedError("put"), outcome.reason);
+    }
+    return outcome.landed;
   };
 
   return {

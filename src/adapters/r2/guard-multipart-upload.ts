@@ -4,9 +4,11 @@ import type {
   R2Object,
   R2UploadedPart,
 } from "@cloudflare/workers-types";
+import { markAmbiguous } from "../../errors/mark-ambiguous.js";
 import type { StorageError } from "../../index.js";
-import { byteLengthOf } from "./byte-length-of.js";
+import { bytesOfBody, md5HexOf } from "./body-digest.js";
 import { normalizeR2, type R2Runner } from "./create-r2-runner.js";
+import { expectedMultipartEtag } from "./expected-multipart-etag.js";
 import { awaitBody, prepareBody } from "./prepare-body.js";
 import type { R2PartValue } from "./r2-types.js";
 
@@ -21,28 +23,45 @@ export interface MultipartGuardContext {
 /**
  * Wraps an upload so that uploadPart, complete and abort are retried. A retried complete that
  * R2 answers 10024 (NoSuchUpload) may have landed on an earlier attempt: the object is looked up
- * with head and accepted when its etag is a multipart etag of as many parts (`<md5>-<n>`; R2's
- * part etags are opaque, so the md5 cannot be recomputed) and, when every part's size is known,
- * its size is their sum. A retried abort answered 10024 means the first abort landed.
+ * with head and accepted only when its etag is the multipart etag of exactly these parts, the
+ * MD5 of their contents' MD5s followed by `-<count>`. Each part's MD5 is taken when it is
+ * uploaded through this object with its bytes at hand, keyed by the etag R2 gave it (R2's part
+ * etags are opaque); without all of them, the NoSuchUpload stands with an ambiguity hint. A
+ * retried abort answered 10024 means the first abort landed.
  */
 export function guardMultipartUpload(
   upload: R2MultipartUpload,
   { runner, bucket, maxReplayBytes }: MultipartGuardContext,
 ): R2MultipartUpload {
   const { key, uploadId } = upload;
-  const partSizes = new Map<number, number | undefined>();
+  const partMd5s = new Map<string, string>();
 
   const reconcileComplete = async (
     error: StorageError,
     parts: readonly R2UploadedPart[],
   ): Promise<{ value: R2Object } | undefined> => {
-    if (error.kind !== "not_found" || !runner.takeSubrequest()) return undefined;
+    if (error.kind !== "not_found") return undefined;
+    const expected = expectedMultipartEtag(parts, partMd5s);
+    if (expected === undefined) {
+      markAmbiguous(
+        error,
+        "the MD5 of some part is not known here, so the object cannot be compared",
+      );
+      return undefined;
+    }
+    if (!runner.takeSubrequest()) {
+      markAmbiguous(error, "no subrequest was left to look the object up");
+      return undefined;
+    }
     const found = await bucket.head(key).catch(() => null);
-    if (!found?.etag.endsWith(`-${parts.length}`)) return undefined;
-    const sizes = parts.map((part) => partSizes.get(part.partNumber));
-    const known = sizes.every((size) => size !== undefined);
-    const expected = sizes.reduce<number>((sum, size) => sum + (size ?? 0), 0);
-    return known && found.size !== expected ? undefined : { value: found };
+    if (found?.etag.replace(/"/g, "").toLowerCase() === expected) return { value: found };
+    markAmbiguous(
+      error,
+      found === null
+        ? "the object could not be looked up"
+        : "the stored object's etag is not the multipart etag of these parts",
+    );
+    return undefined;
   };
 
   return {
@@ -52,13 +71,15 @@ export function guardMultipartUpload(
       const body = await awaitBody(prepareBody<R2PartValue>(value, { maxReplayBytes }), (error) =>
         normalizeR2(error, "uploadPart", key),
       );
-      partSizes.set(partNumber, byteLengthOf(body.forAttempt(2)));
-      return runner.run({
+      const uploaded = await runner.run({
         operation: "uploadPart",
         key,
         bodyReplayable: body.replayable,
         attempt: (attempt) => upload.uploadPart(partNumber, body.forAttempt(attempt), options),
       });
+      const bytes = body.replayable ? await bytesOfBody(body.forAttempt(2)) : undefined;
+      if (bytes !== undefined) partMd5s.set(uploaded.etag, await md5HexOf(bytes));
+      return uploaded;
     },
     complete(uploadedParts) {
       return runner.run({

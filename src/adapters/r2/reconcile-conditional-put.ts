@@ -1,47 +1,75 @@
-import type { R2Bucket, R2Object } from "@cloudflare/workers-types";
+import type { R2Bucket, R2Object, R2PutOptions } from "@cloudflare/workers-types";
+import { bytesOfBody, digestHex, md5HexOf } from "./body-digest.js";
 import type { R2Runner } from "./create-r2-runner.js";
 import type { R2BodyValue } from "./r2-types.js";
+
+/** What a reconciliation settled: the object, proven ours, or why it could not be proven. */
+export type PutReconciliation = { landed: R2Object } | { landed: null; reason: string };
+
+const SHA_NAMES = ["sha1", "sha256", "sha384", "sha512"] as const;
 
 /**
  * Decides whether a conditional put that a retry answered null (onlyIf not met) was stopped by
  * its own earlier attempt, which landed before its answer was lost. The object is looked up with
- * head and accepted when its etag is the MD5 of the body sent (R2's etag of a single-part put).
- * Needs MD5 in `crypto.subtle` (Workers has it, Node does not) and a body whose bytes are at
- * hand; otherwise the null stands.
+ * head and accepted only when its content is proven to be the body sent: its MD5 (R2's
+ * `checksums.md5`, or the etag of a single-part put) equals the body's, or a SHA checksum the put
+ * asked R2 to verify is the stored one. Any mismatch, or a size that differs, refutes it.
  */
 export async function reconcileConditionalPut(
   bucket: R2Bucket,
   runner: R2Runner,
   key: string,
   sent: R2BodyValue,
-): Promise<R2Object | null> {
-  const md5 = await md5Hex(sent);
-  if (md5 === undefined || !runner.takeSubrequest()) return null;
+  putOptions: R2PutOptions | undefined,
+): Promise<PutReconciliation> {
+  const bytes = await bytesOfBody(sent);
+  const expected = new Map<string, string>();
+  if (bytes !== undefined) expected.set("md5", await md5HexOf(bytes));
+  for (const name of ["md5", ...SHA_NAMES] as const) {
+    const given = digestHex(putOptions?.[name]);
+    if (given !== undefined && !expected.has(name)) expected.set(name, given);
+  }
+  if (expected.size === 0) {
+    return {
+      landed: null,
+      reason: "the body's bytes are not at hand and the put carried no checksum",
+    };
+  }
+  if (!runner.takeSubrequest()) {
+    return { landed: null, reason: "no subrequest was left to look the object up" };
+  }
   const found = await bucket.head(key).catch(() => null);
-  return found?.etag === md5 ? found : null;
+  if (found === null) return { landed: null, reason: "the object could not be looked up" };
+  if (bytes !== undefined && found.size !== bytes.byteLength) {
+    return { landed: null, reason: "the stored object's size differs from the body sent" };
+  }
+  const stored = storedDigests(found);
+  let proven = false;
+  for (const [name, hex] of expected) {
+    const have = stored.get(name);
+    if (have === undefined) continue;
+    if (have !== hex) {
+      return { landed: null, reason: `the stored object's ${name} differs from the body sent` };
+    }
+    proven = true;
+  }
+  return proven
+    ? { landed: found }
+    : {
+        landed: null,
+        reason: "the stored object carries no checksum the body can be compared with",
+      };
 }
 
-async function md5Hex(value: R2BodyValue): Promise<string | undefined> {
-  const bytes = await bytesOf(value);
-  if (!bytes) return undefined;
-  try {
-    const digest = await crypto.subtle.digest("MD5", bytes);
-    return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, "0")).join("");
-  } catch {
-    return undefined;
+function storedDigests(found: R2Object): Map<string, string> {
+  const digests = new Map<string, string>();
+  const checksums = (found.checksums ?? {}) as unknown as Record<string, unknown>;
+  for (const name of ["md5", ...SHA_NAMES]) {
+    const hex = digestHex(checksums[name]);
+    if (hex !== undefined) digests.set(name, hex);
   }
-}
-
-async function bytesOf(value: R2BodyValue): Promise<Uint8Array<ArrayBuffer> | undefined> {
-  if (value === null) return new Uint8Array(0);
-  if (typeof value === "string") return new TextEncoder().encode(value);
-  if (value instanceof ArrayBuffer) return new Uint8Array(value);
-  if (ArrayBuffer.isView(value)) {
-    return new Uint8Array(value.buffer, value.byteOffset, value.byteLength).slice();
-  }
-  const blob = value as { arrayBuffer?: unknown; getReader?: unknown };
-  if (typeof blob.arrayBuffer === "function" && typeof blob.getReader !== "function") {
-    return new Uint8Array(await (value as Blob).arrayBuffer());
-  }
-  return undefined;
+  // A single-part put's etag is its MD5; a multipart etag (`<hex>-<n>`) is not.
+  const etag = found.etag.replace(/"/g, "").toLowerCase();
+  if (!digests.has("md5") && /^[0-9a-f]{32}$/.test(etag)) digests.set("md5", etag);
+  return digests;
 }

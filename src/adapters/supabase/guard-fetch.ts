@@ -103,24 +103,26 @@ export function guardFetch(
             if (!responses.has(error)) thrown.set(error, value);
             return error;
           },
-          reconcile: async () => {
+          reconcile: async (refusal) => {
             const { objectKey } = route;
-            const sizeBytes = body.sizeBytes;
-            if (route.idempotency !== "conditional" || !objectKey || sizeBytes === undefined) {
+            if (route.idempotency !== "conditional" || !objectKey || !body.replayable) {
               return undefined;
             }
             // Only an earlier attempt that may have stored the object can explain the refusal.
             if (!failures.some(mayHaveLanded)) return undefined;
             const path = url.pathname;
             const baseUrl = `${url.origin}${path.slice(0, path.length - storagePath(url).length)}`;
-            const landed = await reconcileUpload({
-              fetch: callFetch,
-              baseUrl,
-              objectKey,
-              headers,
-              sizeBytes,
-              signal: callerSignal,
-            });
+            const landed = await reconcileUpload(
+              {
+                fetch: callFetch,
+                baseUrl,
+                objectKey,
+                headers,
+                body: body.next(),
+                signal: callerSignal,
+              },
+              refusal,
+            );
             if (!landed) return undefined;
             void lastResponse?.body?.cancel().catch(() => undefined);
             return { value: landed };

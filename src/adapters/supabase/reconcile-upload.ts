@@ -1,3 +1,5 @@
+import { md5Hex } from "../../body/md5.js";
+import { markAmbiguous } from "../../errors/mark-ambiguous.js";
 import type { StorageError } from "../../index.js";
 
 /** What is needed to check whether an earlier attempt of an upload landed. */
@@ -10,18 +12,64 @@ export interface UploadCheck {
   objectKey: string;
   /** Headers of the upload (Authorization, apikey). */
   headers: Headers;
-  /** Size of what was uploaded, in bytes. */
-  sizeBytes: number;
+  /** The upload's request body, as every attempt sent it (bytes, string, Blob or FormData). */
+  body: BodyInit | null | undefined;
   signal?: AbortSignal | undefined;
 }
 
+/** What the object's info says about the stored object. */
+interface StoredObject {
+  id: string | undefined;
+  etag: string | undefined;
+  sizeBytes: number | undefined;
+}
+
 /**
- * Asks storage-api for the object's info (`GET /object/info/<bucket>/<path>`, the route
- * storage-js's `info()` calls) and, when its size is the uploaded size, answers a success
- * response shaped like storage-api's upload response (`{ Id, Key }`). Undefined when the
- * object is missing, differs, or the check itself fails: the refusal is then reported.
+ * Settles a retried upload that storage-api refused as "already exists": the earlier attempt
+ * stored the object only if the object's info (`GET /object/info/<bucket>/<path>`, the route
+ * storage-js's `info()` calls) shows the MD5 of the bytes sent as its ETag (the file and S3
+ * backends store a single-part upload's MD5 there). Then it answers a success shaped like
+ * storage-api's upload response (`{ Id, Key }`, header `x-bucketguard-reconciled: true`).
+ * Otherwise it answers undefined, and `refusal` keeps its kind with a hint saying why the
+ * outcome is ambiguous.
  */
-export async function reconcileUpload(check: UploadCheck): Promise<Response | undefined> {
+export async function reconcileUpload(
+  check: UploadCheck,
+  refusal: StorageError,
+): Promise<Response | undefined> {
+  const sent = await uploadedBytes(check.body);
+  if (sent === undefined) {
+    markAmbiguous(refusal, "the uploaded bytes are not at hand to compare with the stored object");
+    return undefined;
+  }
+  const stored = await readObjectInfo(check);
+  const reason = disproof(stored, sent);
+  if (reason !== undefined) {
+    markAmbiguous(refusal, reason);
+    return undefined;
+  }
+  const body = { Id: stored?.id, Key: check.objectKey };
+  return new Response(JSON.stringify(body), {
+    status: 200,
+    headers: { "content-type": "application/json", "x-bucketguard-reconciled": "true" },
+  });
+}
+
+/** Why the stored object cannot be shown to be `sent`; undefined when it is proven. */
+function disproof(stored: StoredObject | undefined, sent: Uint8Array): string | undefined {
+  if (stored === undefined) return "the object's info could not be read";
+  if (stored.sizeBytes !== undefined && stored.sizeBytes !== sent.byteLength) {
+    return "the stored object's size differs from the bytes sent";
+  }
+  const etag = stored.etag?.replace(/^W\//, "").replace(/"/g, "").toLowerCase();
+  if (etag === undefined || !/^[0-9a-f]{32}$/.test(etag)) {
+    return "the stored object's ETag is not an MD5 of its content (multipart or mtime ETag), so its content cannot be compared";
+  }
+  if (etag !== md5Hex(sent)) return "the stored object's MD5 differs from the bytes sent";
+  return undefined;
+}
+
+async function readObjectInfo(check: UploadCheck): Promise<StoredObject | undefined> {
   const headers = new Headers();
   for (const name of ["authorization", "apikey"]) {
     const value = check.headers.get(name);
@@ -38,18 +86,50 @@ export async function reconcileUpload(check: UploadCheck): Promise<Response | un
       await response.body?.cancel();
       return undefined;
     }
-    const info = (await response.json()) as { id?: unknown; size?: unknown; metadata?: unknown };
-    const metadata = (info.metadata ?? {}) as { size?: unknown; contentLength?: unknown };
+    // storage-api's info renderer answers JSON (`etag` from the object's metadata) and sets
+    // the ETag header; older servers answered the headers alone.
+    const info = parseJson(await response.text());
+    const metadata = isRecord(info.metadata) ? info.metadata : {};
+    const etag = info.etag ?? info.eTag ?? metadata.eTag ?? response.headers.get("etag");
     const size = Number(info.size ?? metadata.size ?? metadata.contentLength);
-    if (size !== check.sizeBytes) return undefined;
-    const body = { Id: typeof info.id === "string" ? info.id : undefined, Key: check.objectKey };
-    return new Response(JSON.stringify(body), {
-      status: 200,
-      headers: { "content-type": "application/json", "x-bucketguard-reconciled": "true" },
-    });
+    return {
+      id: typeof info.id === "string" ? info.id : undefined,
+      etag: typeof etag === "string" ? etag : undefined,
+      sizeBytes: Number.isFinite(size) ? size : undefined,
+    };
   } catch {
     return undefined;
   }
+}
+
+function parseJson(text: string): Record<string, unknown> {
+  try {
+    const value: unknown = JSON.parse(text);
+    return isRecord(value) ? value : {};
+  } catch {
+    return {};
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** The bytes an upload stores: the body itself, or the file of a storage-js FormData. */
+async function uploadedBytes(body: BodyInit | null | undefined): Promise<Uint8Array | undefined> {
+  if (body === null || body === undefined) return new Uint8Array(0);
+  if (typeof body === "string") return new TextEncoder().encode(body);
+  if (body instanceof ArrayBuffer) return new Uint8Array(body);
+  if (ArrayBuffer.isView(body)) {
+    return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
+  }
+  if (body instanceof Blob) return new Uint8Array(await body.arrayBuffer());
+  if (body instanceof FormData) {
+    const files = [...body.values()].filter((value): value is File => value instanceof Blob);
+    const file = files.length === 1 ? files[0] : undefined;
+    return file === undefined ? undefined : new Uint8Array(await file.arrayBuffer());
+  }
+  return undefined;
 }
 
 /** Whether an upload attempt that failed this way may still have stored the object. */

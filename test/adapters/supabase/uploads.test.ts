@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { StorageApiError, StorageClient } from "@supabase/storage-js";
 import { createClient, type SupabaseClientOptions } from "@supabase/supabase-js";
 import { HttpResponse, http } from "msw";
@@ -39,12 +40,15 @@ function storage(options: SupabaseGuardOptions = {}) {
   );
 }
 
-function objectInfo(size: number) {
+const quotedMd5 = (data: string | Uint8Array) =>
+  `"${createHash("md5").update(data).digest("hex")}"`;
+
+function objectInfo(size: number, etag?: string) {
   const state = { count: 0, authorization: [] as (string | null)[] };
   const handler = http.get(`${STORAGE_URL}/object/info/docs/a.txt`, ({ request }) => {
     state.count++;
     state.authorization.push(request.headers.get("authorization"));
-    return HttpResponse.json({ id: OBJECT_ID, name: "a.txt", bucket_id: "docs", size });
+    return HttpResponse.json({ id: OBJECT_ID, name: "a.txt", bucket_id: "docs", size, etag });
   });
   return { handler, state };
 }
@@ -52,7 +56,7 @@ function objectInfo(size: number) {
 describe("guardFetch (supabase): uploads", () => {
   it("reconciles a retried upload refused as Duplicate when the first attempt landed", async () => {
     const upload = sequence("post", "/object/docs/a.txt", ["reset", duplicate]);
-    const info = objectInfo(5);
+    const info = objectInfo(5, quotedMd5("hello"));
     server.use(upload.handler, info.handler);
     const { data, error } = await storage().from("docs").upload("a.txt", "hello");
     expect(error).toBeNull();
@@ -63,9 +67,9 @@ describe("guardFetch (supabase): uploads", () => {
     expect(info.state.authorization).toEqual(["Bearer jwt"]);
   });
 
-  it("reconciles Blob (FormData) uploads by the file's size", async () => {
+  it("reconciles Blob (FormData) uploads by the file's MD5", async () => {
     const upload = sequence("post", "/object/docs/a.txt", [failed, legacyDuplicate]);
-    const info = objectInfo(3);
+    const info = objectInfo(3, quotedMd5(new Uint8Array([1, 2, 3])));
     server.use(upload.handler, info.handler);
     const file = new Blob([new Uint8Array([1, 2, 3])], { type: "application/octet-stream" });
     const { data, error } = await storage().from("docs").upload("a.txt", file);
@@ -229,7 +233,9 @@ describe("guardFetch (supabase): timed-out uploads", () => {
     const fakeFetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
       const url = String(input);
       calls.push(`${init?.method ?? "GET"} ${url.replace(STORAGE_URL, "")}`);
-      if (url.includes("/object/info/")) return HttpResponse.json({ id: OBJECT_ID, size: 5 });
+      if (url.includes("/object/info/")) {
+        return HttpResponse.json({ id: OBJECT_ID, size: 5, etag: quotedMd5("hello") });
+      }
       // The first attempt stores the object and never answers; the second is refused.
       if (calls.length === 1) return new Promise<Response>(() => undefined);
       return duplicate();
