@@ -8,6 +8,7 @@ export default defineConfig({
     supabase: "src/adapters/supabase/index.ts",
     fetch: "src/adapters/fetch/index.ts",
     otel: "src/otel/index.ts",
+    cli: "src/cli/main.ts",
   },
   format: ["esm", "cjs"],
   dts: true,

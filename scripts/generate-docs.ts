@@ -1,6 +1,7 @@
 // Generates docs/errors.md from the catalogue. `--check` fails when the file is stale.
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { catalogueAnchor, labelAnchor, statusAnchor } from "../src/cli/errors-doc-anchor.js";
 import {
   CATALOGUES,
   type CatalogueProvider,
@@ -55,6 +56,11 @@ function formatCode(row: CatalogueRow): string {
   return aliases === undefined ? `\`${row.code}\`` : `\`${row.code}\` (also ${aliases})`;
 }
 
+// Each row ends with an anchor, so tools (`bucketguard explain`) can link to it.
+function anchor(id: string): string {
+  return ` <a id="${id}"></a>`;
+}
+
 // Columns are padded to equal width, as Markdown formatters leave them, so formatting is a no-op.
 function renderTable(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
   const widths = header.map((title, column) =>
@@ -65,14 +71,16 @@ function renderTable(header: readonly string[], rows: readonly (readonly string[
   return [line(header), line(widths.map((width) => "-".repeat(width))), ...rows.map(line)];
 }
 
-function renderCatalogue(rows: readonly CatalogueRow[], withR2: boolean): string[] {
+function renderCatalogue(table: CatalogueProvider, rows: readonly CatalogueRow[]): string[] {
+  const withR2 = table === "r2";
   const header = withR2
     ? ["Code", "R2", "Status", "Kind", "Retry", "Hint"]
     : ["Code", "Status", "Kind", "Retry", "Hint"];
   return renderTable(
     header,
     rows.map((row) => {
-      const cells = [formatCode(row), formatStatus(row), row.kind, row.retry, cell(row.hint ?? "")];
+      const hint = cell(row.hint ?? "") + anchor(catalogueAnchor(table, row));
+      const cells = [formatCode(row), formatStatus(row), row.kind, row.retry, hint.trimStart()];
       if (withR2) cells.splice(1, 0, row.r2Code === undefined ? "" : String(row.r2Code));
       return cells;
     }),
@@ -93,7 +101,7 @@ function renderLabels(): string[] {
         String(row.status),
         row.kind,
         row.retry,
-        cell(row.hint),
+        cell(row.hint) + anchor(labelAnchor(row.label)),
       ]),
     ),
   ];
@@ -111,7 +119,7 @@ function renderStatusFallback(): string[] {
       ["Status", "Code", "Kind", "Retry"],
       statuses.map((status) => {
         const { code, kind, retry } = classifyStatus(status);
-        return [String(status), `\`${code}\``, kind, retry];
+        return [String(status), `\`${code}\``, kind, retry + anchor(statusAnchor(status))];
       }),
     ),
   ];
@@ -132,7 +140,7 @@ export function renderErrorsDoc(): string {
   ];
   for (const section of SECTIONS) {
     lines.push(`## ${section.title}`, "", section.note, "");
-    lines.push(...renderCatalogue(CATALOGUES[section.provider], section.provider === "r2"), "");
+    lines.push(...renderCatalogue(section.provider, CATALOGUES[section.provider]), "");
     if (section.provider === "supabase") lines.push(...renderLabels(), "");
   }
   lines.push(...renderStatusFallback());
