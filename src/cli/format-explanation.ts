@@ -19,7 +19,7 @@ export function formatExplanation(error: StorageError, form: string): string {
     ["retry after", error.retryAfterMs === undefined ? undefined : `${error.retryAfterMs} ms`],
     ["default policy", policy.summary],
     ...policy.delays.map((delay): [string, string] => ["", delay]),
-    ["", policy.conditions],
+    ["when", policy.conditions],
     ["hints", policy.hints],
     ["hint", error.hint],
     ["docs", errorsDocLink(error)],
