@@ -1,5 +1,5 @@
 import diagnosticsChannel from "node:diagnostics_channel";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { DIAGNOSTICS_CHANNELS, type GiveUpEvent, type RetryEvent } from "../../src/index.js";
 import { createManualClock } from "../../src/retry/manual-clock.js";
 import type { RetryOptions } from "../../src/retry/types.js";
@@ -70,5 +70,24 @@ describe("diagnostics channels", () => {
     expect(first).toBeDefined();
     // Channel-only recording keeps no per-operation state: one shared recorder.
     expect(startRecorder({}, "PutObject")).toBe(first);
+  });
+});
+
+describe("diagnostics channels where the runtime has none", () => {
+  it("looks the module up through process.getBuiltinModule, and does nothing without it", async () => {
+    const proc = process as { getBuiltinModule?: unknown };
+    const original = proc.getBuiltinModule;
+    proc.getBuiltinModule = undefined;
+    try {
+      vi.resetModules();
+      const fresh = await import("../../src/telemetry/diagnostics-channels.js");
+      expect(fresh.getRetryChannels()).toBeNull();
+      const recorderModule = await import("../../src/telemetry/start-recorder.js");
+      listen(DIAGNOSTICS_CHANNELS.retry);
+      expect(recorderModule.startRecorder({}, "GetObject")).toBeUndefined();
+    } finally {
+      proc.getBuiltinModule = original;
+      vi.resetModules();
+    }
   });
 });
