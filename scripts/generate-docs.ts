@@ -71,15 +71,26 @@ function renderTable(header: readonly string[], rows: readonly (readonly string[
   return [line(header), line(widths.map((width) => "-".repeat(width))), ...rows.map(line)];
 }
 
-function renderCatalogue(table: CatalogueProvider, rows: readonly CatalogueRow[]): string[] {
-  const withR2 = table === "r2";
+// The table each row belongs to (each table has its own row objects), for the row anchors.
+const TABLE_OF: ReadonlyMap<CatalogueRow, CatalogueProvider> = new Map(
+  (Object.entries(CATALOGUES) as [CatalogueProvider, readonly CatalogueRow[]][]).flatMap(
+    ([table, rows]) => rows.map((row) => [row, table] as const),
+  ),
+);
+
+function rowAnchor(row: CatalogueRow): string {
+  const table = TABLE_OF.get(row);
+  return table === undefined ? "" : anchor(catalogueAnchor(table, row));
+}
+
+function renderCatalogue(rows: readonly CatalogueRow[], withR2: boolean): string[] {
   const header = withR2
     ? ["Code", "R2", "Status", "Kind", "Retry", "Hint"]
     : ["Code", "Status", "Kind", "Retry", "Hint"];
   return renderTable(
     header,
     rows.map((row) => {
-      const hint = cell(row.hint ?? "") + anchor(catalogueAnchor(table, row));
+      const hint = cell(row.hint ?? "") + rowAnchor(row);
       const cells = [formatCode(row), formatStatus(row), row.kind, row.retry, hint.trimStart()];
       if (withR2) cells.splice(1, 0, row.r2Code === undefined ? "" : String(row.r2Code));
       return cells;
@@ -140,7 +151,7 @@ export function renderErrorsDoc(): string {
   ];
   for (const section of SECTIONS) {
     lines.push(`## ${section.title}`, "", section.note, "");
-    lines.push(...renderCatalogue(section.provider, CATALOGUES[section.provider]), "");
+    lines.push(...renderCatalogue(CATALOGUES[section.provider], section.provider === "r2"), "");
     if (section.provider === "supabase") lines.push(...renderLabels(), "");
   }
   lines.push(...renderStatusFallback());
