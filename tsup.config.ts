@@ -7,6 +7,8 @@ export default defineConfig({
     r2: "src/adapters/r2/index.ts",
     supabase: "src/adapters/supabase/index.ts",
     fetch: "src/adapters/fetch/index.ts",
+    otel: "src/otel/index.ts",
+    cli: "src/cli/main.ts",
   },
   format: ["esm", "cjs"],
   dts: true,

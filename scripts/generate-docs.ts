@@ -1,6 +1,7 @@
 // Generates docs/errors.md from the catalogue. `--check` fails when the file is stale.
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { catalogueAnchor, labelAnchor, statusAnchor } from "../src/cli/errors-doc-anchor.js";
 import {
   CATALOGUES,
   type CatalogueProvider,
@@ -56,6 +57,11 @@ function formatCode(row: CatalogueRow): string {
   return aliases === undefined ? `\`${row.code}\`` : `\`${row.code}\` (also ${aliases})`;
 }
 
+// Each row ends with an anchor, so tools (`bucketguard explain`) can link to it.
+function anchor(id: string): string {
+  return ` <a id="${id}"></a>`;
+}
+
 // Columns are padded to equal width, as Markdown formatters leave them, so formatting is a no-op.
 function renderTable(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
   const widths = header.map((title, column) =>
@@ -66,6 +72,18 @@ function renderTable(header: readonly string[], rows: readonly (readonly string[
   return [line(header), line(widths.map((width) => "-".repeat(width))), ...rows.map(line)];
 }
 
+// The table each row belongs to (each table has its own row objects), for the row anchors.
+const TABLE_OF: ReadonlyMap<CatalogueRow, CatalogueProvider> = new Map(
+  (Object.entries(CATALOGUES) as [CatalogueProvider, readonly CatalogueRow[]][]).flatMap(
+    ([table, rows]) => rows.map((row) => [row, table] as const),
+  ),
+);
+
+function rowAnchor(row: CatalogueRow): string {
+  const table = TABLE_OF.get(row);
+  return table === undefined ? "" : anchor(catalogueAnchor(table, row));
+}
+
 function renderCatalogue(rows: readonly CatalogueRow[], withR2: boolean): string[] {
   const header = withR2
     ? ["Code", "R2", "Status", "Kind", "Retry", "Hint"]
@@ -73,7 +91,8 @@ function renderCatalogue(rows: readonly CatalogueRow[], withR2: boolean): string
   return renderTable(
     header,
     rows.map((row) => {
-      const cells = [formatCode(row), formatStatus(row), row.kind, row.retry, cell(row.hint ?? "")];
+      const hint = cell(row.hint ?? "") + rowAnchor(row);
+      const cells = [formatCode(row), formatStatus(row), row.kind, row.retry, hint.trimStart()];
       if (withR2) cells.splice(1, 0, row.r2Code === undefined ? "" : String(row.r2Code));
       return cells;
     }),
@@ -94,7 +113,7 @@ function renderLabels(): string[] {
         String(row.status),
         row.kind,
         row.retry,
-        cell(row.hint),
+        cell(row.hint) + anchor(labelAnchor(row.label)),
       ]),
     ),
   ];
@@ -134,7 +153,7 @@ function renderStatusFallback(): string[] {
       ["Status", "Code", "Kind", "Retry"],
       statuses.map((status) => {
         const { code, kind, retry } = classifyStatus(status);
-        return [String(status), `\`${code}\``, kind, retry];
+        return [String(status), `\`${code}\``, kind, retry + anchor(statusAnchor(status))];
       }),
     ),
   ];

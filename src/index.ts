@@ -46,7 +46,13 @@ export {
   systemClock,
   withRetry,
 } from "./retry/index.js";
-
+// Telemetry
+export type {
+  OperationRecorder,
+  OperationStartEvent,
+  RetryTelemetry,
+  SuccessEvent,
+} from "./retry/telemetry.js";
 // Retrying
 export type {
   AttemptContext,
@@ -64,3 +70,4 @@ export type {
   RetryPolicyOverrides,
   RetrySettings,
 } from "./retry/types.js";
+export { DIAGNOSTICS_CHANNELS } from "./telemetry/diagnostics-channels.js";

@@ -1,6 +1,7 @@
 import type { NormalizeContext } from "../errors/context.js";
 import type { AttemptRecord, GaveUpReason, RetryClass } from "../errors/kinds.js";
 import type { StorageError } from "../errors/storage-error.js";
+import type { RetryTelemetry } from "./telemetry.js";
 
 /** How a delay is randomised. `full` (the default) does the least total work under contention. */
 export type JitterMode = "full" | "equal" | "decorrelated" | "none";
@@ -148,6 +149,8 @@ export interface RetryOptions<T = unknown> {
   normalize?: (error: unknown, context?: NormalizeContext) => StorageError;
   onRetry?: (event: RetryEvent) => void;
   onGiveUp?: (event: GiveUpEvent) => void;
+  /** Where attempts, retries and give-ups are reported (`otelTelemetry()` from `bucketguard/otel`). */
+  telemetry?: RetryTelemetry;
   /** Called once before the single `credentials` retry; without it that class is not retried. */
   refreshCredentials?: () => void | Promise<void>;
   /** Told the learned clock offset (ms, server minus local) before the single `clock_skew` retry. */
@@ -174,6 +177,7 @@ export type RetrySettings = Pick<
   | "budget"
   | "onRetry"
   | "onGiveUp"
+  | "telemetry"
   | "clock"
   | "random"
 >;

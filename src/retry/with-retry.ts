@@ -1,6 +1,7 @@
 import type { AttemptRecord, GaveUpReason, RetryClass } from "../errors/kinds.js";
 import { normalize } from "../errors/normalize.js";
 import { markGaveUp, type StorageError } from "../errors/storage-error.js";
+import { startRecorder } from "../telemetry/start-recorder.js";
 import { decide } from "./decide.js";
 import { resolvePolicy } from "./default-policy.js";
 import { isPossiblySelfInflicted, prepareRetry } from "./prepare-retry.js";
@@ -38,6 +39,7 @@ export async function withRetry<T>(
   const previousDelayMs = new Map<RetryClass, number>();
   let clockOffsetMs = 0;
   let lastError: StorageError | undefined;
+  const recorder = startRecorder(options, operation);
 
   const giveUp = (error: StorageError, reason: GaveUpReason, attempt: number): never => {
     markGaveUp(error, attempts.slice(), reason);
@@ -50,6 +52,7 @@ export async function withRetry<T>(
       operation,
     };
     callHook(() => options.onGiveUp?.(event));
+    recorder?.giveUp(event);
     throw error;
   };
   const record = (attempt: number, error: StorageError, delayMs: number): void => {
@@ -98,9 +101,15 @@ export async function withRetry<T>(
       clockOffsetMs,
       lastError,
     };
-    const outcome = await runAttempt(() => fn(ctx), attemptSignal, signal);
+    const run = () => fn(ctx);
+    const outcome = await runAttempt(
+      recorder ? () => recorder.within(run) : run,
+      attemptSignal,
+      signal,
+    );
     if (outcome.ok) {
       budget?.recordOutcome(true, lastError?.retry, clock.now());
+      recorder?.success({ attempt, operation, reconciled: false });
       return outcome.value;
     }
 
@@ -121,7 +130,10 @@ export async function withRetry<T>(
 
     if (attempt > 1 && options.reconcile && isPossiblySelfInflicted(error)) {
       const reconciled = await options.reconcile(error, attempt).catch(() => undefined);
-      if (reconciled) return reconciled.value;
+      if (reconciled) {
+        recorder?.success({ attempt, operation, reconciled: true });
+        return reconciled.value;
+      }
     }
 
     const failures = (classFailures.get(error.retry) ?? 0) + (held ? 0 : 1);
@@ -156,6 +168,7 @@ export async function withRetry<T>(
     record(attempt, error, decision.delayMs);
     const event = { attempt, delayMs: decision.delayMs, error, retry: error.retry, operation };
     callHook(() => options.onRetry?.(event));
+    recorder?.retry(event);
     await wait(decision.delayMs, attempt);
   }
 }

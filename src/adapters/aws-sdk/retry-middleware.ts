@@ -144,6 +144,7 @@ export function createRetryMiddleware(
         attemptTimeoutMs: options.attemptTimeoutMs,
         outageWaitMs: options.outageWaitMs,
         onGiveUp: options.onGiveUp,
+        telemetry: options.telemetry,
         clock: options.clock,
         random: options.random,
         context: normalizeContext,

@@ -1,0 +1,102 @@
+import type { OperationRecorder } from "../retry/telemetry.js";
+import type { GiveUpEvent, RetryEvent, RetryOptions } from "../retry/types.js";
+import {
+  getRetryChannels,
+  hasRetrySubscribers,
+  publishGiveUp,
+  publishRetry,
+  type RetryChannels,
+} from "./diagnostics-channels.js";
+
+/** A recorder whose `within` is always there (running the attempt as is by default). */
+export type ActiveRecorder = OperationRecorder & Required<Pick<OperationRecorder, "within">>;
+
+/**
+ * The recorder of one operation: the caller's telemetry and the diagnostics channels together.
+ * Undefined (and nothing allocated) when there is no telemetry and no channel subscriber, so an
+ * unobserved operation pays two property reads. Subscribers that arrive while an operation runs
+ * see the operations started after them.
+ */
+export function startRecorder(
+  options: Pick<RetryOptions, "telemetry" | "budget" | "context">,
+  operation: string | undefined,
+): ActiveRecorder | undefined {
+  const found = getRetryChannels();
+  const publishing = hasRetrySubscribers(found);
+  const telemetry = options.telemetry;
+  if (telemetry === undefined) return publishing ? channelRecorder(found) : undefined;
+  let inner: OperationRecorder | undefined;
+  try {
+    inner = telemetry.startOperation({
+      operation,
+      provider: options.context?.provider,
+      budget: options.budget,
+    });
+  } catch {
+    inner = undefined;
+  }
+  if (inner === undefined) return publishing ? channelRecorder(found) : undefined;
+  return combine(inner, found);
+}
+
+// One shared recorder per channel set: publishing needs no per-operation state.
+const channelRecorders = new WeakMap<RetryChannels, ActiveRecorder>();
+
+function channelRecorder(found: RetryChannels): ActiveRecorder {
+  let recorder = channelRecorders.get(found);
+  if (recorder === undefined) {
+    recorder = {
+      success() {},
+      within: runAsIs,
+      retry: (event) => guard(() => publishRetry(found, event)),
+      giveUp: (event) => guard(() => publishGiveUp(found, event)),
+    };
+    channelRecorders.set(found, recorder);
+  }
+  return recorder;
+}
+
+function combine(inner: OperationRecorder, found: RetryChannels | null): ActiveRecorder {
+  const recorder: ActiveRecorder = {
+    within: runAsIs,
+    success: (event) => guard(() => inner.success(event)),
+    retry(event: RetryEvent) {
+      guard(() => inner.retry(event));
+      if (found !== null) guard(() => publishRetry(found, event));
+    },
+    giveUp(event: GiveUpEvent) {
+      guard(() => inner.giveUp(event));
+      if (found !== null) guard(() => publishGiveUp(found, event));
+    },
+  };
+  if (inner.within !== undefined) {
+    // A telemetry that fails to set up the context must not fail the attempt.
+    recorder.within = <R>(run: () => R): R => {
+      let ran = false;
+      try {
+        return inner.within
+          ? inner.within<R>(() => {
+              ran = true;
+              return run();
+            })
+          : run();
+      } catch (error) {
+        if (ran) throw error;
+        return run();
+      }
+    };
+  }
+  return recorder;
+}
+
+function runAsIs<R>(run: () => R): R {
+  return run();
+}
+
+function guard(report: () => void): void {
+  try {
+    report();
+  } catch {
+    // Telemetry is for observing: its failures must not change the outcome.
+  }
+}
