@@ -5,7 +5,6 @@ import { createHash } from "node:crypto";
 import {
   CreateBucketCommand,
   GetObjectCommand,
-  HeadObjectCommand,
   ListObjectsV2Command,
   PutObjectCommand,
   type S3Client,
