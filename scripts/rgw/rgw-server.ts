@@ -185,7 +185,11 @@ async function createUsers(conf: string[]): Promise<RgwUsers> {
 /** Starts the cluster and radosgw; on failure, stops what started and removes the folder. */
 export async function startRgw(): Promise<RgwServer> {
   const missing = findMissingCommands();
-  if (missing.length > 0) throw new Error(`missing commands: ${missing.join(", ")}`);
+  if (missing.length > 0) {
+    throw new Error(
+      `radosgw cannot start: missing ${missing.join(", ")} (apt-get install radosgw ceph-mon ceph-osd)`,
+    );
+  }
   const dir = mkdtempSync(join(tmpdir(), "bucketguard-rgw-"));
   try {
     return await startIn(dir);
