@@ -88,6 +88,30 @@ describe("normalize: the SDK's generic names for answers without a code", () => 
   });
 });
 
+describe("normalize: a bodiless 403 whose Date is far from the client's clock", () => {
+  const nowMs = Date.parse("2026-12-01T12:00:00Z");
+  const headError = (date: string) => {
+    const error = sdkError("Unknown", 403, RGW_ID);
+    Object.defineProperty(error, "$response", {
+      value: { statusCode: 403, headers: { date, "x-amz-request-id": RGW_ID } },
+      enumerable: false,
+    });
+    return error;
+  };
+
+  it("is clock skew (a HEAD signed 20 minutes off), with the server's time", () => {
+    const err = normalize(headError("Tue, 01 Dec 2026 12:20:00 GMT"), { nowMs });
+    expect(err).toMatchObject({ kind: "clock_skew", retry: "clock_skew", provider: "ceph" });
+    if (err.kind !== "clock_skew") throw new Error("narrowing");
+    expect(err.serverTime?.toISOString()).toBe("2026-12-01T12:20:00.000Z");
+  });
+
+  it("stays access_denied within 15 minutes", () => {
+    const err = normalize(headError("Tue, 01 Dec 2026 12:10:00 GMT"), { nowMs });
+    expect(err).toMatchObject({ kind: "access_denied", code: "Forbidden" });
+  });
+});
+
 describe("radosgw detection", () => {
   it("recognises its transaction ids and nothing like AWS's", () => {
     expect(isRgwRequestId(RGW_ID)).toBe(true);

@@ -5,12 +5,13 @@ import { createHash } from "node:crypto";
 import {
   CreateBucketCommand,
   GetObjectCommand,
+  HeadObjectCommand,
   ListObjectsV2Command,
   PutObjectCommand,
   type S3Client,
 } from "@aws-sdk/client-s3";
 import { Upload } from "@aws-sdk/lib-storage";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type FaultProxy, startFaultProxy } from "../../../bench/server/index.js";
 import { type RgwServer, startRgw, stopRgw } from "../../../scripts/rgw/rgw-server.js";
 import { DEFAULT_SDK_MAX_ATTEMPTS } from "../../../src/adapters/aws-sdk/retry-middleware.js";
@@ -144,6 +145,23 @@ describe("radosgw: retries that must succeed", () => {
     expect(guarded.recording.answers().map((a) => a.status)).toEqual([403]);
     expect(guarded.recording.answers()[0]?.body).toContain("<Code>RequestTimeTooSkewed</Code>");
     expect(Math.abs(guarded.client.config.systemClockOffset ?? skewMs)).toBeLessThan(60_000);
+  });
+
+  it("recognises clock skew on a HEAD, whose 403 has no body, by the Date header", async () => {
+    // A machine whose clock runs 20 minutes fast: only Date is faked, timers stay real.
+    vi.useFakeTimers({ toFake: ["Date"], shouldAdvanceTime: true });
+    vi.setSystemTime(Date.now() + 20 * 60_000);
+    try {
+      const guarded = client("tester", { plugin: {} });
+      const out = await guarded.client.send(
+        new HeadObjectCommand({ Bucket: world.bucket, Key: world.key }),
+      );
+      expect(out.ContentLength).toBe(world.body.length);
+      expect(guarded.recording.answers().map((a) => [a.status, a.body])).toEqual([[403, ""]]);
+      expect(guarded.recording.requests()).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("does not retry QuotaExceeded or TooManyBuckets", async () => {
