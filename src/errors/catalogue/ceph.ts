@@ -129,7 +129,7 @@ export const CEPH_CATALOGUE = [
     status: 404,
     kind: "not_found",
     retry: "never",
-    hint: "The object or bucket has no tags; Ceph before 17 sends this spelling of NoSuchTagSet.",
+    hint: "The object or bucket has no tags (some radosgw releases spell NoSuchTagSet this way).",
   },
   {
     code: "NoSuchUser",
