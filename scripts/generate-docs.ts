@@ -2,6 +2,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { catalogueAnchor, labelAnchor, statusAnchor } from "../src/cli/errors-doc-anchor.js";
+import { CEPH_CODES_AS_AWS } from "../src/errors/catalogue/ceph.js";
+import { IBM_CODES_AS_AWS } from "../src/errors/catalogue/ibm.js";
 import {
   CATALOGUES,
   type CatalogueProvider,
@@ -11,11 +13,20 @@ import {
   SUPABASE_LABELS,
 } from "../src/errors/catalogue/index.js";
 import { SUPABASE_MESSAGES } from "../src/errors/catalogue/supabase.js";
+import { YANDEX_CODES_AS_AWS } from "../src/errors/catalogue/yandex.js";
 
 /** Where the generated catalogue page lives. */
 export const ERRORS_DOC_PATH = fileURLToPath(new URL("../docs/errors.md", import.meta.url));
 
-const SECTIONS: readonly { provider: CatalogueProvider; title: string; note: string }[] = [
+interface Section {
+  readonly provider: CatalogueProvider;
+  readonly title: string;
+  readonly note: string;
+  /** Codes the provider sends that read exactly as in the S3 table (listed, not repeated). */
+  readonly asAws?: readonly string[];
+}
+
+const SECTIONS: readonly Section[] = [
   {
     provider: "aws",
     title: "Amazon S3 (base dialect)",
@@ -31,13 +42,30 @@ const SECTIONS: readonly { provider: CatalogueProvider; title: string; note: str
     title: "Supabase Storage",
     note: "Status is the body's `statusCode` (the HTTP status is usually 400); where Supabase's docs give another figure it follows as `(docs: N)`.",
   },
-  { provider: "ibm", title: "IBM Cloud Object Storage", note: "S3 dialect; a vault is a bucket." },
+  {
+    provider: "ibm",
+    title: "IBM Cloud Object Storage",
+    note: "S3 dialect; a vault is a bucket. Only the codes IBM means otherwise than S3 are listed.",
+    asAws: IBM_CODES_AS_AWS,
+  },
   {
     provider: "yandex",
     title: "Yandex Object Storage",
-    note: "S3 dialect; `Precondition Failed` (with a space) is read as `PreconditionFailed`.",
+    note: "S3 dialect; `Precondition Failed` (with a space) is read as `PreconditionFailed`. Only the codes Yandex means otherwise than S3 are listed.",
+    asAws: YANDEX_CODES_AS_AWS,
+  },
+  {
+    provider: "ceph",
+    title: "Ceph RADOS Gateway (radosgw)",
+    note: "Told by its request id (`tx…-…-<zonegroup>`). Most of its errors carry an empty `<Message>`. Only the codes S3 lacks or means otherwise are listed; the admin, IAM and STS codes come from the same gateway.",
+    asAws: CEPH_CODES_AS_AWS,
   },
 ];
+
+function renderAsAws(codes: readonly string[]): string[] {
+  const list = codes.map((code) => `\`${code}\``).join(", ");
+  return [`Also sent, and read exactly as in the Amazon S3 table: ${list}.`, ""];
+}
 
 /** Statuses shown in the fallback table beyond those with an entry of their own. */
 const EXTRA_STATUSES: readonly number[] = [418, 422, 520, 599];
@@ -146,7 +174,7 @@ function renderStatusFallback(): string[] {
   return [
     "## Fallback by HTTP status",
     "",
-    "A code no table knows (MinIO, Ceph, a gateway's HTML page, a bodiless HEAD) is classified by its status.",
+    "A code no table knows (MinIO, a gateway's HTML page, a bodiless HEAD) is classified by its status.",
     "Statuses not listed: other 4xx as 400, other 5xx as 500; no status at all is `unknown`/`never`.",
     "",
     ...renderTable(
@@ -175,6 +203,7 @@ export function renderErrorsDoc(): string {
   for (const section of SECTIONS) {
     lines.push(`## ${section.title}`, "", section.note, "");
     lines.push(...renderCatalogue(CATALOGUES[section.provider], section.provider === "r2"), "");
+    if (section.asAws !== undefined) lines.push(...renderAsAws(section.asAws));
     if (section.provider === "supabase") lines.push(...renderLabels(), "", ...renderMessages(), "");
   }
   lines.push(...renderStatusFallback());

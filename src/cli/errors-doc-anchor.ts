@@ -4,6 +4,7 @@ import {
   type CatalogueRow,
   CLASSIFIED_STATUSES,
   normalizeCodeKey,
+  SEARCH_ORDER,
   SUPABASE_LABELS,
 } from "../errors/catalogue/index.js";
 import type { Provider } from "../errors/kinds.js";
@@ -40,17 +41,6 @@ export function statusAnchor(status: number): string {
   return `status-${status}`;
 }
 
-/** Tables searched for a provider's code, as `normalize()` searches them. */
-const TABLES: Readonly<Record<Provider, readonly CatalogueProvider[]>> = {
-  aws: ["aws"],
-  r2: ["r2", "aws"],
-  supabase: ["supabase", "aws"],
-  ibm: ["ibm", "aws"],
-  yandex: ["yandex", "aws"],
-  "s3-compatible": ["aws", "r2", "ibm", "yandex", "supabase"],
-  unknown: ["aws", "r2", "ibm", "yandex", "supabase"],
-};
-
 /**
  * Where docs/errors.md describes `error`: an R2 binding number's row, its code's row in the provider's table (else the S3
  * table), a legacy Supabase label's row, its status's row in the fallback table, or that table.
@@ -62,7 +52,7 @@ export function findErrorsDocAnchor(error: StorageError): string {
     if (row !== undefined) return catalogueAnchor("r2", row);
   }
   const key = normalizeCodeKey(error.code);
-  for (const table of TABLES[error.provider]) {
+  for (const table of SEARCH_ORDER[error.provider]) {
     const row = CATALOGUES[table].find((candidate) =>
       [candidate.code, ...(candidate.aliases ?? [])].some((name) => normalizeCodeKey(name) === key),
     );

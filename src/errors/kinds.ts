@@ -39,13 +39,17 @@ export const RETRY_CLASSES = [
 
 export type RetryClass = (typeof RETRY_CLASSES)[number];
 
-/** Who answered. `s3-compatible` is any other S3 dialect (MinIO, Ceph, ...). */
+/**
+ * Who answered. `ceph` is Ceph's RADOS Gateway (radosgw); `s3-compatible` is any other S3
+ * dialect (MinIO, ...).
+ */
 export const PROVIDERS = [
   "aws",
   "r2",
   "supabase",
   "ibm",
   "yandex",
+  "ceph",
   "s3-compatible",
   "unknown",
 ] as const;

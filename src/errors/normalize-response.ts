@@ -47,6 +47,7 @@ function classifyResponse(
     headerNames: listHeaderNames(response.headers ?? null),
     supabaseBody: json !== undefined,
     xml: xml === undefined ? undefined : { code: xml.Code, ibm: xml.httpStatusCode !== undefined },
+    requestId: xml?.RequestId,
   });
   const httpStatus = toStatus(response.status);
   const message = json?.message ?? xml?.Message ?? statusMessage(httpStatus, response.statusText);

@@ -21,7 +21,7 @@ interface FixtureCase {
 }
 
 const ROOT = join(import.meta.dirname, "../fixtures");
-const PROVIDERS = ["aws", "r2", "supabase", "ibm", "yandex", "s3-compatible"];
+const PROVIDERS = ["aws", "r2", "supabase", "ibm", "yandex", "ceph", "s3-compatible"];
 
 function loadCases(provider: string): [string, FixtureCase, string][] {
   const dir = join(ROOT, provider);

@@ -1,5 +1,6 @@
 import type { Provider } from "../kinds.js";
 import { AWS_CATALOGUE } from "./aws.js";
+import { CEPH_CATALOGUE } from "./ceph.js";
 import { IBM_CATALOGUE } from "./ibm.js";
 import { R2_CATALOGUE } from "./r2.js";
 import { SUPABASE_CATALOGUE, SUPABASE_LABELS, type SupabaseLabelRow } from "./supabase.js";
@@ -13,7 +14,7 @@ export { SUPABASE_LABELS } from "./supabase.js";
 export type { CatalogueRow } from "./types.js";
 
 /** Providers with a table of their own. */
-export type CatalogueProvider = "aws" | "r2" | "supabase" | "ibm" | "yandex";
+export type CatalogueProvider = "aws" | "r2" | "supabase" | "ibm" | "yandex" | "ceph";
 
 /** Every provider's table, for the docs generator and the tests. AWS is the S3 base dialect. */
 export const CATALOGUES: Readonly<Record<CatalogueProvider, readonly CatalogueRow[]>> = {
@@ -22,6 +23,7 @@ export const CATALOGUES: Readonly<Record<CatalogueProvider, readonly CatalogueRo
   supabase: SUPABASE_CATALOGUE,
   ibm: IBM_CATALOGUE,
   yandex: YANDEX_CATALOGUE,
+  ceph: CEPH_CATALOGUE,
 };
 
 /** A code as compared: white space removed, lower case (`Precondition Failed` = `preconditionfailed`). */
@@ -49,6 +51,7 @@ const BY_CODE: Readonly<Record<CatalogueProvider, ReadonlyMap<string, CatalogueR
   supabase: indexRows(SUPABASE_CATALOGUE),
   ibm: indexRows(IBM_CATALOGUE),
   yandex: indexRows(YANDEX_CATALOGUE),
+  ceph: indexRows(CEPH_CATALOGUE),
 };
 
 const BY_R2_NUMBER: ReadonlyMap<number, CatalogueRow> = new Map(
@@ -62,14 +65,15 @@ const BY_SUPABASE_LABEL: ReadonlyMap<string, CatalogueRow> = new Map(
 );
 
 /** Tables searched, in order: the provider's own first, then AWS; unknown dialects try all. */
-const SEARCH_ORDER: Readonly<Record<Provider, readonly CatalogueProvider[]>> = {
+export const SEARCH_ORDER: Readonly<Record<Provider, readonly CatalogueProvider[]>> = {
   aws: ["aws"],
   r2: ["r2", "aws"],
   supabase: ["supabase", "aws"],
   ibm: ["ibm", "aws"],
   yandex: ["yandex", "aws"],
-  "s3-compatible": ["aws", "r2", "ibm", "yandex", "supabase"],
-  unknown: ["aws", "r2", "ibm", "yandex", "supabase"],
+  ceph: ["ceph", "aws"],
+  "s3-compatible": ["aws", "ceph", "r2", "ibm", "yandex", "supabase"],
+  unknown: ["aws", "ceph", "r2", "ibm", "yandex", "supabase"],
 };
 
 /**

@@ -8,6 +8,7 @@ import { createHeaderReader, type HeaderReader, listHeaderNames } from "../read-
 import { redactCause } from "../redact-cause.js";
 import type { StorageError } from "../storage-error.js";
 import { readField, readNumber, readString } from "./read-field.js";
+import { isGenericSdkName } from "./sdk-generic-names.js";
 
 /** True for an AWS SDK v3 exception that got a response: `$metadata.httpStatusCode` or `$response`. */
 export function isAwsSdkError(error: unknown): boolean {
@@ -49,15 +50,29 @@ function readResponseHeaders(response: unknown): {
   return { header: createHeaderReader(source), names: listHeaderNames(source) };
 }
 
-// A HEAD error has no body: the SDK names it NotFound (404) or Unknown with message UnknownError.
+// A HEAD error has no body: the SDK gives it a generic name (NotFound, Unknown, "403", ...).
 // A non-XML body (gateway HTML) gives a plain Error: "Deserialization error ... $response".
+// The message says nothing: the SDK writes "UnknownError" whenever <Message> is empty, which
+// radosgw does for almost every code, so a real code in `name` is kept whatever the message.
 function isBodilessName(name: string | undefined, message: string | undefined): boolean {
-  return (
-    name === "Unknown" ||
-    name === undefined ||
-    message === "UnknownError" ||
-    (message?.includes("Deserialization error") ?? false)
-  );
+  return isGenericSdkName(name) || (message?.includes("Deserialization error") ?? false);
+}
+
+// S3 and radosgw refuse a request signed more than 15 minutes off their clock; a HEAD carries
+// no body to say so, only a 403 whose Date header shows how far off the client is.
+const MAX_SKEW_MS = 15 * 60_000;
+
+function readSkewCode(
+  status: number | undefined,
+  header: HeaderReader,
+  nowMs: number,
+): string | undefined {
+  const date = header("date");
+  if (status !== 403 || date === undefined) return undefined;
+  const serverMs = Date.parse(date);
+  return Number.isFinite(serverMs) && Math.abs(serverMs - nowMs) > MAX_SKEW_MS
+    ? "RequestTimeTooSkewed"
+    : undefined;
 }
 
 function readBodyXml(response: unknown): S3XmlError | undefined {
@@ -81,31 +96,37 @@ export function fromAwsSdkError(
   const name = readString(error, "name");
   const message = readString(error, "message");
   const { header, names } = readResponseHeaders(response);
-  const bodiless = isBodilessName(name, message) && name !== "NotFound";
+  const bodiless = isBodilessName(name, message);
   const bodyXml = bodiless ? readBodyXml(response) : undefined;
   const fields = bodyXml ?? readCopiedFields(error);
+  const nowMs = context?.requestTimeMs ?? context?.nowMs ?? Date.now();
+  const code = bodiless
+    ? (bodyXml?.Code ?? readString(error, "Code") ?? readSkewCode(status, header, nowMs))
+    : (readString(error, "Code") ?? name);
+  const requestId =
+    readString(metadata, "requestId") ??
+    fields.RequestId ??
+    header("x-amz-request-id") ??
+    header("x-clv-request-id") ??
+    header("cf-ray");
   const provider = detectProvider({
     given: context?.provider,
     header,
     headerNames: names,
-    xml: { code: name, ibm: fields.httpStatusCode !== undefined },
+    xml: { code, ibm: fields.httpStatusCode !== undefined },
+    requestId,
   });
   return buildError(
     {
       provider: isPlainAws(provider, header) ? "aws" : provider,
-      code: bodiless ? bodyXml?.Code : (readString(error, "Code") ?? name),
+      code,
       status,
       message:
         bodiless && status !== undefined
           ? `${name ?? "Error"} (HTTP ${status}): ${message ?? ""}`
           : message,
       name,
-      requestId:
-        readString(metadata, "requestId") ??
-        fields.RequestId ??
-        header("x-amz-request-id") ??
-        header("x-clv-request-id") ??
-        header("cf-ray"),
+      requestId,
       retryAfterMs: findRetryAfterMs(header, undefined, context?.nowMs ?? Date.now()),
       fields,
       header,
