@@ -46,9 +46,13 @@ export async function settleFailure<T>(
   const preparation = await prepareRetry(error, state.options, state.clock.now());
   if (!preparation.proceed) return stop(state, error, "not_retryable");
   state.clockOffsetMs = preparation.clockOffsetMs ?? state.clockOffsetMs;
+  // While the budget holds the endpoint, its gate paces the retry: waiting out a backoff too
+  // would only add to the outage's wait.
+  const gated = (state.options.budget?.gate.state ?? "up") !== "up";
+  const delayMs = gated ? 0 : decision.delayMs;
   state.previousDelayMs.set(error.retry, decision.delayMs);
-  recordAttempt(state, error, decision.delayMs);
-  return { action: "retry", delayMs: decision.delayMs };
+  recordAttempt(state, error, delayMs);
+  return { action: "retry", delayMs };
 }
 
 /** Asks `reconcile` whether a retry's failure hides an earlier attempt that landed. */
