@@ -44,7 +44,11 @@ describe("the admit step", () => {
 
   it("asks canAttempt only for retries", () => {
     const asked: number[] = [];
-    const { state } = stateWith({ canAttempt: (n) => (asked.push(n), false) });
+    const canAttempt = (n: number) => {
+      asked.push(n);
+      return false;
+    };
+    const { state } = stateWith({ canAttempt });
     expect(checkCanAttempt(state)).toBeUndefined();
     state.sent = 1;
     state.lastError = failure("transient");
