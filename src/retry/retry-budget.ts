@@ -47,7 +47,7 @@ export interface RetryBudgetOptions {
   /**
    * Longest time between two probes of a down endpoint, in milliseconds; while open, one probe
    * is let through per interval.
-   * @default 1000
+   * @default 500
    */
   probeIntervalMs?: number;
   /**
@@ -96,7 +96,7 @@ export function createRetryBudget(options: RetryBudgetOptions = {}): RetryBudget
   const threshold = options.outageThreshold ?? 5;
   const timings: GateTimings = {
     outageHoldMs: options.outageHoldMs ?? 250,
-    probeIntervalMs: options.probeIntervalMs ?? 1000,
+    probeIntervalMs: options.probeIntervalMs ?? 500,
     openAfterMs: options.openAfterMs ?? 10_000,
   };
   const maxCost = Math.max(costs.transient, costs.throttling);
