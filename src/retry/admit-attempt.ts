@@ -1,6 +1,6 @@
 import type { GaveUpReason } from "../errors/kinds.js";
 import type { StorageError } from "../errors/storage-error.js";
-import type { BudgetGateState } from "./retry-budget-contract.js";
+import type { BudgetGate } from "./retry-budget-contract.js";
 import { createAbortedError, createHeldError } from "./retry-errors.js";
 import type { RunState } from "./run-state.js";
 import { sleep } from "./sleep.js";
@@ -54,6 +54,12 @@ export async function passGate<T>(state: RunState<T>): Promise<Admitted> {
   const { budget } = state.options;
   if (!budget) return SEND;
   for (;;) {
+    const yieldMs = probeYieldMs(state, budget.gate, state.clock.now());
+    if (yieldMs !== undefined) {
+      const refused = await hold(state, yieldMs);
+      if (refused) return refused;
+      continue;
+    }
     const admission = budget.admit(state.clock.now());
     switch (admission.verdict) {
       case "send":
@@ -64,10 +70,7 @@ export async function passGate<T>(state: RunState<T>): Promise<Admitted> {
         return { ok: false, reason: "endpoint_down", error };
       }
       case "wait": {
-        const refused = await hold(
-          state,
-          admission.waitMs + probeYieldMs(state, budget.gate.state),
-        );
+        const refused = await hold(state, admission.waitMs);
         if (refused) return refused;
       }
     }
@@ -89,12 +92,21 @@ export async function hold<T>(state: RunState<T>, waitMs: number): Promise<Refus
 }
 
 /**
- * Held calls wake at the end of a hold in order of the requests they already sent, so the next
- * probe goes to the call with the most attempts left: no call spends its attempts on probes
- * while others wait.
+ * A call that already sent requests lets the calls that sent fewer take the probe at the end of
+ * a hold: it waits until `sent` x 10 ms past the hold's end, once per hold (undefined: no wait).
+ * So the probe goes to the call with the most attempts left, and no call spends its attempts
+ * on probes while others wait for free.
  */
-export function probeYieldMs<T>(state: RunState<T>, gate: BudgetGateState): number {
-  return gate === "holding" ? state.sent * PROBE_YIELD_MS : 0;
+export function probeYieldMs<T>(
+  state: RunState<T>,
+  gate: BudgetGate,
+  nowMs: number,
+): number | undefined {
+  if (gate.state !== "holding" || state.sent === 0 || state.yieldedAtMs === gate.untilMs) {
+    return undefined;
+  }
+  state.yieldedAtMs = gate.untilMs;
+  return Math.max(0, gate.untilMs - nowMs) + state.sent * PROBE_YIELD_MS;
 }
 
 const PROBE_YIELD_MS = 10;

@@ -92,12 +92,15 @@ describe("the admit step", () => {
     expect(refused.error.message).toContain("12000 ms");
   });
 
-  it("lets the call with fewer requests sent wake first at the end of a hold", () => {
+  it("lets calls that sent fewer requests take the probe first, once per hold", () => {
     const { state } = stateWith();
-    expect(probeYieldMs(state, "holding")).toBe(0);
+    const holding = { state: "holding", untilMs: 100, downSinceMs: 0, failedProbes: 0 } as const;
+    expect(probeYieldMs(state, holding, 0)).toBeUndefined();
     state.sent = 3;
-    expect(probeYieldMs(state, "holding")).toBe(30);
-    expect(probeYieldMs(state, "probing")).toBe(0);
+    expect(probeYieldMs(state, holding, 40)).toBe(90);
+    expect(probeYieldMs(state, holding, 130)).toBeUndefined();
+    expect(probeYieldMs(state, { ...holding, untilMs: 400 }, 500)).toBe(30);
+    expect(probeYieldMs(state, { state: "up" }, 500)).toBeUndefined();
   });
 
   it("frees an admitted probe when pacing would pass the deadline", async () => {

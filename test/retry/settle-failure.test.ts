@@ -49,13 +49,18 @@ describe("the settle step", () => {
     });
   });
 
-  it("lets the gate pace the retry while the budget holds the endpoint", async () => {
+  it("lets the gate pace the retry while the budget holds the endpoint: no tokens, a short backoff", async () => {
     const budget = createRetryBudget({ outageThreshold: 1 });
-    recordFailure(budget, "transient");
-    expect(await settleFailure(stateWith({ budget }).state, failure("transient"), false)).toEqual({
+    recordFailure(budget, "throttling", 0);
+    const { state } = stateWith({ budget, maxAttempts: 6 });
+    state.classFailures.set("throttling", 4);
+    // The fifth throttling backoff would be up to 16 s; at the gate it is at most 500 ms.
+    expect(await settleFailure(state, failure("throttling"), false)).toEqual({
       action: "retry",
-      delayMs: 0,
+      delayMs: 500,
     });
+    expect(budget.available).toBe(500);
+    expect(state.charged).toBeUndefined();
   });
 
   it("resolves with what reconcile proves landed, on retries only", async () => {
@@ -89,7 +94,7 @@ describe("the settle step", () => {
     const error = failure("transient");
     reportToBudget(state, { ok: false, error, cancelled: false }, true);
     reportToBudget(state, { ok: false, error, cancelled: true }, false);
-    state.lastError = error;
+    state.charged = "transient";
     reportToBudget(state, { ok: true, value: "v" }, false);
     expect(outcomes).toEqual([
       { result: "failure", nowMs: 0, probe: true, error },
