@@ -83,33 +83,16 @@ export function createBudgetGauges(meter: Meter): BudgetGauges {
 }
 
 /**
- * The breaker state of a budget, as a snake_case name: its `state` (a string, or an object with
- * a string `kind`/`name`) when it has one, else `open`/`closed` from `isDown`.
+ * The breaker state of a budget in the usual circuit-breaker words: `closed` while its gate is
+ * `up`, `half_open` while a probe is out, `open` while it holds or refuses calls.
  */
-export function readBreakerState(budget: RetryBudget): string | undefined {
-  const raw: unknown = (budget as { state?: unknown }).state;
-  const label =
-    typeof raw === "string"
-      ? raw
-      : typeof raw === "object" && raw !== null
-        ? firstString(raw as Record<string, unknown>, ["kind", "name", "state"])
-        : undefined;
-  if (label !== undefined && label !== "") return toSnakeCase(label);
-  if (typeof budget.isDown === "boolean") return budget.isDown ? "open" : "closed";
-  return undefined;
-}
-
-function firstString(value: Record<string, unknown>, keys: readonly string[]): string | undefined {
-  for (const key of keys) {
-    const found = value[key];
-    if (typeof found === "string") return found;
+export function readBreakerState(budget: RetryBudget): "closed" | "open" | "half_open" {
+  switch (budget.gate.state) {
+    case "up":
+      return "closed";
+    case "probing":
+      return "half_open";
+    default:
+      return "open";
   }
-  return undefined;
-}
-
-function toSnakeCase(label: string): string {
-  return label
-    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
-    .replace(/[\s-]+/g, "_")
-    .toLowerCase();
 }

@@ -1,8 +1,8 @@
 import type { NormalizeContext } from "../errors/context.js";
-import type { RetryClass } from "../errors/kinds.js";
 import { StorageError } from "../errors/storage-error.js";
 
-interface Origin {
+/** Where an engine-made error comes from. */
+export interface Origin {
   context?: NormalizeContext | undefined;
   operation?: string | undefined;
 }
@@ -39,15 +39,22 @@ export function createTimeoutError(
   });
 }
 
-/** The error surfaced when an outage hold would outlast the deadline before any attempt failed. */
-export function createHeldError(origin: Origin, retry: RetryClass = "transient"): StorageError {
+/**
+ * The error surfaced when a call is not sent because its budget holds or paces the endpoint:
+ * kind `unavailable`, `message` saying why, its `cause` the last real failure seen.
+ */
+export function createHeldError(
+  origin: Origin,
+  cause: StorageError | undefined,
+  message = "Not attempted: the deadline came first (the retry budget was holding or pacing requests).",
+): StorageError {
   return new StorageError({
     kind: "unavailable",
     code: "EndpointUnavailable",
-    message:
-      "Not attempted: the retry budget holds requests while the endpoint looks down, past the deadline.",
-    retry,
-    provider: origin.context?.provider ?? "unknown",
+    message,
+    retry: cause?.retry === "throttling" ? "throttling" : "transient",
+    provider: cause?.provider ?? origin.context?.provider ?? "unknown",
     operation: origin.operation,
+    ...(cause ? { cause } : {}),
   });
 }

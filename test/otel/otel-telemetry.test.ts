@@ -171,7 +171,12 @@ describe("otelTelemetry", () => {
     const named = createRetryBudget({ capacity: 50 });
     telemetry.observeBudget(named, "uploads");
     await run([failure("transient")], "x", { telemetry, budget: seen });
-    seen.recordOutcome(false, "transient");
+    seen.record({
+      result: "failure",
+      nowMs: Date.now(),
+      probe: false,
+      error: failure("transient"),
+    });
     const tokens = await otel.points("bucketguard.budget.tokens", "budgets");
     expect(tokens.map((p) => [p.attributes["bucketguard.budget.name"], p.value])).toEqual([
       ["uploads", 50],
@@ -188,21 +193,16 @@ describe("otelTelemetry", () => {
     expect(of("budget-1")).toEqual({ closed: 0, open: 1, half_open: 0 });
   });
 
-  it("reads a budget's `state` when it has one", () => {
-    const base = createRetryBudget();
-    const withState = (state: unknown): RetryBudget =>
-      Object.assign(Object.create(base) as RetryBudget, { state });
-    expect(readBreakerState(withState("half-open"))).toBe("half_open");
-    expect(readBreakerState(withState("halfOpen"))).toBe("half_open");
-    expect(readBreakerState(withState({ kind: "open", sinceMs: 5 }))).toBe("open");
-    expect(readBreakerState(withState(undefined))).toBe("closed");
-    const bare: RetryBudget = {
-      tryAcquire: () => true,
-      recordOutcome() {},
-      holdMs: () => 0,
-      available: 1,
-    };
-    expect(readBreakerState(bare)).toBeUndefined();
+  it("names the gate's states as a circuit breaker's", () => {
+    const budget = createRetryBudget({ outageThreshold: 1, outageHoldMs: 100 });
+    expect(readBreakerState(budget)).toBe("closed");
+    budget.record({ result: "failure", nowMs: 0, probe: false, error: failure("transient") });
+    budget.admit(0);
+    expect(readBreakerState(budget)).toBe("open");
+    expect(budget.admit(100)).toEqual({ verdict: "send", probe: true });
+    expect(readBreakerState(budget)).toBe("half_open");
+    budget.record({ result: "success", nowMs: 101, probe: true });
+    expect(readBreakerState(budget)).toBe("closed");
   });
 
   it("rejects a wrong api or spans option, naming it", () => {
