@@ -7,7 +7,7 @@ import type {
 import { createRetryBudget } from "../../index.js";
 import type { BucketguardOptions } from "./options.js";
 import { createRetryMiddleware } from "./retry-middleware.js";
-import { checkStallTimeout } from "./stall.js";
+import { checkMaxResumes, checkStallTimeout } from "./stall.js";
 
 /** Where the plugin sits: exactly where the SDK's own retry middleware was, replacing it. */
 export const RETRY_MIDDLEWARE_OPTIONS = {
@@ -40,6 +40,7 @@ export interface BucketguardPlugin {
  */
 export function bucketguard(options: BucketguardOptions = {}): BucketguardPlugin {
   checkStallTimeout(options.stallTimeoutMs);
+  checkMaxResumes(options.maxResumes);
   return {
     applyToStack<Input extends object, Output extends object>(
       stack: MiddlewareStack<Input, Output>,

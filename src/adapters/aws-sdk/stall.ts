@@ -27,6 +27,16 @@ export function checkStallTimeout(value: unknown, name = "stallTimeoutMs"): numb
   return value;
 }
 
+/** Throws a RangeError naming `maxResumes` unless it is a whole number of 0 or more. */
+export function checkMaxResumes(value: unknown): void {
+  if (value === undefined) return;
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 0) {
+    throw new RangeError(
+      `bucketguard: maxResumes must be a whole number of 0 or more, got ${String(value)}`,
+    );
+  }
+}
+
 /** The time a request may wait for its response: the stall limit plus the body's upload time. */
 export function responseLimitMs(stallMs: number, contentLength: string | undefined): number {
   const bytes = Number(contentLength);
