@@ -11,6 +11,7 @@ import {
 } from "./reconcile-write.js";
 import type { ReplayPlan } from "./replay-body.js";
 import type { OperationState } from "./retry-middleware.js";
+import { sendAttempt } from "./send-attempt.js";
 
 type Result = FinalizeHandlerOutput<object>;
 
@@ -61,7 +62,8 @@ export function reconcileFor(
     // HEAD answer is empty by design, so it runs under HeadObject's name.
     context.commandName = "HeadObjectCommand";
     try {
-      const { response } = await state.next({ ...state.args, request });
+      // Under the stall limit like any attempt: a HEAD that never answers must not hang the call.
+      const { response } = await sendAttempt(state, request, undefined);
       headResponse = response;
       return { headers: readHeaders(response) };
     } finally {
