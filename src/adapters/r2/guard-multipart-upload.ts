@@ -1,14 +1,14 @@
-import type {
-  R2Bucket,
-  R2MultipartUpload,
-  R2Object,
-  R2UploadedPart,
-} from "@cloudflare/workers-types";
 import type { StorageError } from "../../index.js";
 import { byteLengthOf } from "./byte-length-of.js";
 import { normalizeR2, type R2Runner } from "./create-r2-runner.js";
 import { awaitBody, prepareBody } from "./prepare-body.js";
-import type { R2PartValue } from "./r2-types.js";
+import type {
+  R2Bucket,
+  R2MultipartUpload,
+  R2Object,
+  R2PartValue,
+  R2UploadedPart,
+} from "./r2-types.js";
 
 /** What a guarded multipart upload needs from its bucket. */
 export interface MultipartGuardContext {

@@ -1,6 +1,5 @@
-import type { R2Bucket, R2Object } from "@cloudflare/workers-types";
 import type { R2Runner } from "./create-r2-runner.js";
-import type { R2BodyValue } from "./r2-types.js";
+import type { R2BodyValue, R2Bucket, R2Object } from "./r2-types.js";
 
 /**
  * Decides whether a conditional put that a retry answered null (onlyIf not met) was stopped by
