@@ -23,15 +23,19 @@ type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) exten
 
 /** What every {@link StorageError} carries, whatever its kind. */
 export interface StorageErrorBase extends Error {
+  /** What went wrong: `switch (err.kind)` narrows to the kind's own fields. */
   readonly kind: StorageErrorKind;
   /** Canonical S3-style code: `NoSuchKey` for R2's 10007, `PreconditionFailed` for Yandex's `Precondition Failed`. */
   readonly code: string;
   /** The status the provider meant (for Supabase the body's statusCode, not the HTTP 400). */
   readonly status?: number | undefined;
+  /** How (and whether) a retry can help. */
   readonly retry: RetryClass;
+  /** Who answered. */
   readonly provider: Provider;
   /** The provider's own code: R2's number, Supabase's `error` label, the raw code string. */
   readonly providerCode?: string | number | undefined;
+  /** The provider's request id, for support tickets. */
   readonly requestId?: string | undefined;
   /** One-line recommended fix. */
   readonly hint?: string | undefined;
@@ -45,6 +49,7 @@ export interface StorageErrorBase extends Error {
   readonly gaveUp?: GaveUpReason | undefined;
   /** The original error or response. */
   readonly cause?: unknown;
+  /** The error as plain data, for logs: no cause, no secrets. */
   toJSON(): StorageErrorJSON;
 }
 
@@ -59,7 +64,10 @@ export type StorageErrorOfKinds<K extends StorageErrorKind> = { [P in K]: Storag
 /** The one error type of bucketguard: a union over `kind`, so `switch (err.kind)` narrows. */
 export type StorageError = { [K in StorageErrorKind]: StorageErrorOf<K> }[StorageErrorKind];
 
-/** Plain-data form of a StorageError (no cause, no secrets). */
+/**
+ * Plain-data form of a StorageError, as `toJSON()` returns it (no cause, no secrets): the
+ * fields of {@link StorageErrorBase} that are set, plus the kind's own details.
+ */
 export type StorageErrorJSON = {
   name: string;
   kind: StorageErrorKind;

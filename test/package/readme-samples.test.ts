@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { createConsumerProject, ROOT, tsconfig } from "./consumer-project.js";
 
 /** The README's ```ts blocks, each with the line it starts on. */
-export function extractTsBlocks(markdown: string): { line: number; code: string }[] {
+function extractTsBlocks(markdown: string): { line: number; code: string }[] {
   const blocks: { line: number; code: string }[] = [];
   const lines = markdown.split("\n");
   for (let i = 0; i < lines.length; i += 1) {
