@@ -1,7 +1,7 @@
 // Core entry: no Node built-ins, runs in Node, Workers and browsers.
 
 // Request and response bodies
-export type { ReplayBody } from "./body/prepare-replay-body.js";
+export type { ReplayBody, RequestBody } from "./body/prepare-replay-body.js";
 export { prepareReplayBody } from "./body/prepare-replay-body.js";
 export { MAX_ERROR_BODY_BYTES, readErrorBody } from "./body/read-error-body.js";
 // The error model
@@ -19,11 +19,14 @@ export { PROVIDERS, RETRY_CLASSES, STORAGE_ERROR_KINDS } from "./errors/kinds.js
 export { normalize } from "./errors/normalize.js";
 export { normalizeResponse } from "./errors/normalize-response.js";
 export type {
+  KindDetailsInit,
   StorageErrorBase,
   StorageErrorConstructor,
   StorageErrorInit,
+  StorageErrorInitBase,
   StorageErrorJSON,
   StorageErrorOf,
+  StorageErrorOfKinds,
 } from "./errors/storage-error.js";
 export { isStorageError, StorageError } from "./errors/storage-error.js";
 export type {

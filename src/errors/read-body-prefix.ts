@@ -1,7 +1,8 @@
 /** How much of a response body is ever decoded, in bytes (or characters for strings). */
 export const MAX_BODY_PREFIX_BYTES = 65_536;
 
-const DECODER = new TextDecoder("utf-8", { fatal: false });
+// Made on first use: a module-level `new TextDecoder()` is import-time work no bundler can drop.
+let decoder: TextDecoder | undefined;
 
 /** Decodes at most `maxBytes` of a body; anything else (streams, objects) reads as "". */
 export function readBodyPrefix(body: unknown, maxBytes = MAX_BODY_PREFIX_BYTES): string {
@@ -12,5 +13,6 @@ export function readBodyPrefix(body: unknown, maxBytes = MAX_BODY_PREFIX_BYTES):
     bytes = new Uint8Array(body, 0, Math.min(body.byteLength, maxBytes));
   if (bytes === undefined) return "";
   const prefix = bytes.byteLength > maxBytes ? bytes.subarray(0, maxBytes) : bytes;
-  return DECODER.decode(prefix);
+  decoder ??= new TextDecoder("utf-8", { fatal: false });
+  return decoder.decode(prefix);
 }

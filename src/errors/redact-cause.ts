@@ -49,8 +49,22 @@ function cloneWithoutSecrets(original: object): unknown {
   }
   if (!dirty) return original;
   const descriptors = Object.getOwnPropertyDescriptors(original);
+  // Since V8 12 (Node 22) an error's own `stack` is an accessor that works only on the error
+  // itself, so a copied accessor reads undefined: copy the text, to redact it like the rest.
+  const stack = descriptors.stack;
+  if (stack !== undefined && !("value" in stack)) {
+    descriptors.stack = { ...readStack(original), writable: true, configurable: true };
+  }
   for (const [name, descriptor] of Object.entries(descriptors)) redactDescriptor(name, descriptor);
   return Object.create(Object.getPrototypeOf(original) as object | null, descriptors) as unknown;
+}
+
+function readStack(original: object): { value: unknown; enumerable: false } {
+  try {
+    return { value: (original as { stack?: unknown }).stack, enumerable: false };
+  } catch {
+    return { value: undefined, enumerable: false };
+  }
 }
 
 /** The response to keep as `cause`, its body replaced by a redacted prefix when it held secrets. */

@@ -8,7 +8,7 @@ import type {
 } from "./kinds.js";
 import { redactSecrets } from "./redact.js";
 
-const BRAND = Symbol.for("bucketguard.StorageError");
+const BRAND = /* @__PURE__ */ Symbol.for("bucketguard.StorageError");
 
 type AllDetails = {
   -readonly [K in keyof UnionToIntersection<KindDetails[StorageErrorKind]>]?: UnionToIntersection<
@@ -23,15 +23,19 @@ type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) exten
 
 /** What every {@link StorageError} carries, whatever its kind. */
 export interface StorageErrorBase extends Error {
+  /** What went wrong: `switch (err.kind)` narrows to the kind's own fields. */
   readonly kind: StorageErrorKind;
   /** Canonical S3-style code: `NoSuchKey` for R2's 10007, `PreconditionFailed` for Yandex's `Precondition Failed`. */
   readonly code: string;
   /** The status the provider meant (for Supabase the body's statusCode, not the HTTP 400). */
   readonly status?: number | undefined;
+  /** How (and whether) a retry can help. */
   readonly retry: RetryClass;
+  /** Who answered. */
   readonly provider: Provider;
   /** The provider's own code: R2's number, the raw code string (Supabase's old `error` label when it sent no code). */
   readonly providerCode?: string | number | undefined;
+  /** The provider's request id, for support tickets. */
   readonly requestId?: string | undefined;
   /** One-line recommended fix. */
   readonly hint?: string | undefined;
@@ -45,6 +49,7 @@ export interface StorageErrorBase extends Error {
   readonly gaveUp?: GaveUpReason | undefined;
   /** The original error or response. */
   readonly cause?: unknown;
+  /** The error as plain data, for logs: no cause, no secrets. */
   toJSON(): StorageErrorJSON;
 }
 
@@ -53,10 +58,16 @@ export type StorageErrorOf<K extends StorageErrorKind> = StorageErrorBase & {
   readonly kind: K;
 } & KindDetails[K];
 
+/** A {@link StorageError} of any of the kinds `K`: a union, one member per kind. */
+export type StorageErrorOfKinds<K extends StorageErrorKind> = { [P in K]: StorageErrorOf<P> }[K];
+
 /** The one error type of bucketguard: a union over `kind`, so `switch (err.kind)` narrows. */
 export type StorageError = { [K in StorageErrorKind]: StorageErrorOf<K> }[StorageErrorKind];
 
-/** Plain-data form of a StorageError (no cause, no secrets). */
+/**
+ * Plain-data form of a StorageError, as `toJSON()` returns it (no cause, no secrets): the
+ * fields of {@link StorageErrorBase} that are set, plus the kind's own details.
+ */
 export type StorageErrorJSON = {
   name: string;
   kind: StorageErrorKind;
@@ -74,25 +85,53 @@ export type StorageErrorJSON = {
   gaveUp?: GaveUpReason;
 } & AllDetails;
 
-/** Everything needed to build a StorageError. */
-export interface StorageErrorInit extends AllDetails {
-  kind: StorageErrorKind;
+/** The fields every {@link StorageErrorInit} has, whatever its kind. */
+export interface StorageErrorInitBase {
+  /** The canonical code (`NoSuchKey`); also the error's `name` unless `name` is given. */
   code: string;
+  /** Human-readable description; secrets in it are redacted. */
   message: string;
+  /** How (and whether) a retry can help. */
   retry: RetryClass;
+  /** Who answered. */
   provider: Provider;
   /** Defaults to `code`; set to the original error's name (`NoSuchKey`, `TimeoutError`). */
   name?: string | undefined;
+  /** The status the provider meant. */
   status?: number | undefined;
+  /** The provider's own code: R2's number, Supabase's `error` label, the raw code string. */
   providerCode?: string | number | undefined;
+  /** The provider's request id, for support tickets. */
   requestId?: string | undefined;
+  /** One-line recommended fix. */
   hint?: string | undefined;
+  /** How long the provider asked to wait, in milliseconds. */
   retryAfterMs?: number | undefined;
+  /** The operation that failed (`GetObject`, `put`, ...). */
   operation?: string | undefined;
+  /** Each failed attempt, when a retry loop gave up. */
   attempts?: readonly AttemptRecord[] | undefined;
+  /** Why a retry loop gave up. */
   gaveUp?: GaveUpReason | undefined;
+  /** The original error or response, kept as the error's `cause` (redacted when it holds secrets). */
   cause?: unknown;
 }
+
+/** The details of kind `K` (all optional), and no other kind's: those may only be undefined. */
+export type KindDetailsInit<K extends StorageErrorKind> = {
+  -readonly [P in keyof KindDetails[K]]?: KindDetails[K][P];
+} & { [P in Exclude<keyof AllDetails, keyof KindDetails[K]>]?: undefined };
+
+/**
+ * Everything needed to build a StorageError of kind `K`. With one kind (`kind: "clock_skew"`)
+ * only that kind's details are accepted (`serverTime`, `skewMs`); with a kind only known as a
+ * union of kinds (`StorageErrorKind`, the default) every kind's details are.
+ */
+export type StorageErrorInit<K extends StorageErrorKind = StorageErrorKind> =
+  StorageErrorInitBase & {
+    /** What went wrong; decides which details the error may carry. */
+    kind: K;
+  } & ([UnionToIntersection<K>] extends [never] ? AllDetails : KindDetailsInit<K>);
 
 const DETAIL_KEYS = [
   "resource",
@@ -122,7 +161,7 @@ const SCALAR_KEYS = [
 
 // The stack of every error that borrows its cause's frames (no own `stack`), built on first read.
 const borrowedStacks = new WeakMap<object, string>();
-const BORROWED_STACK: PropertyDescriptor = Object.freeze({
+const BORROWED_STACK: PropertyDescriptor = /* @__PURE__ */ Object.freeze({
   get(this: StorageErrorBase): string {
     let stack = borrowedStacks.get(this);
     if (stack === undefined) {
@@ -181,12 +220,6 @@ class StorageErrorImpl extends Error {
     // `cause` was set by Error itself (non-enumerable: out of JSON and spreads).
   }
 
-  static {
-    // On the prototype, not each instance: one brand check for copies of the class from any bundle.
-    Object.defineProperty(StorageErrorImpl.prototype, BRAND, { value: true });
-    Object.defineProperty(StorageErrorImpl.prototype, "stack", BORROWED_STACK);
-  }
-
   static override [Symbol.hasInstance](value: unknown): boolean {
     return isStorageError(value);
   }
@@ -234,13 +267,24 @@ function framesOf(cause: unknown): string {
 
 /** Constructor side of {@link StorageError}; `instanceof` matches copies of the class from any bundle. */
 export interface StorageErrorConstructor {
-  new (init: StorageErrorInit): StorageError;
+  /** Builds an error of `init.kind`; redacts secrets from the message, name and string fields. */
+  new <K extends StorageErrorKind>(init: StorageErrorInit<K>): StorageErrorOfKinds<K>;
   readonly prototype: StorageError;
   [Symbol.hasInstance](value: unknown): boolean;
 }
 
+// On the prototype, not each instance: one brand check for copies of the class from any bundle.
+// Done in a pure-annotated call rather than a static block, so a bundle that never builds an
+// error (importing only isStorageError) drops the class.
+function brandPrototype(impl: typeof StorageErrorImpl): StorageErrorConstructor {
+  Object.defineProperty(impl.prototype, BRAND, { value: true });
+  Object.defineProperty(impl.prototype, "stack", BORROWED_STACK);
+  return impl as unknown as StorageErrorConstructor;
+}
+
 /** The StorageError class. Use `normalize()` to build one from anything thrown. */
-export const StorageError = StorageErrorImpl as unknown as StorageErrorConstructor;
+export const StorageError: StorageErrorConstructor =
+  /* @__PURE__ */ brandPrototype(StorageErrorImpl);
 
 /** True for a StorageError from any copy of bucketguard (checks a `Symbol.for` brand, never `name`). */
 export function isStorageError(value: unknown): value is StorageError {

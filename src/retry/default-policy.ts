@@ -14,7 +14,7 @@ const classPolicy = (
   maxDelayMs: number,
   jitter: ClassPolicy["jitter"],
 ) => Object.freeze({ maxAttempts, baseDelayMs, maxDelayMs, jitter });
-const ONCE = classPolicy(2, 0, 0, "none");
+const ONCE = /* @__PURE__ */ classPolicy(2, 0, 0, "none");
 
 // A total attempt count set by the caller also bounds these classes (as the AWS SDK's maxAttempts
 // does), so `maxAttempts: 5` means five attempts, unless the class sets its own figure.
@@ -32,15 +32,15 @@ const FOLLOWS_TOTAL: ReadonlySet<RetryClass> = new Set(["throttling", "transient
  * - `never`: no retry;
  * - hints honoured, capped at 20 s.
  */
-export const DEFAULT_POLICY: Readonly<RetryPolicy> = Object.freeze({
-  classes: Object.freeze({
-    throttling: classPolicy(3, 1000, 20_000, "full"),
-    transient: classPolicy(3, 50, 20_000, "full"),
-    conflict: classPolicy(3, 100, 1000, "full"),
+export const DEFAULT_POLICY: Readonly<RetryPolicy> = /* @__PURE__ */ Object.freeze({
+  classes: /* @__PURE__ */ Object.freeze({
+    throttling: /* @__PURE__ */ classPolicy(3, 1000, 20_000, "full"),
+    transient: /* @__PURE__ */ classPolicy(3, 50, 20_000, "full"),
+    conflict: /* @__PURE__ */ classPolicy(3, 100, 1000, "full"),
     clock_skew: ONCE,
     credentials: ONCE,
     redirect: ONCE,
-    never: classPolicy(1, 0, 0, "none"),
+    never: /* @__PURE__ */ classPolicy(1, 0, 0, "none"),
   } satisfies Record<RetryClass, ClassPolicy>),
   maxAttempts: 3,
   honorHints: true,

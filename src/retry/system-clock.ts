@@ -6,7 +6,7 @@ import type { Clock } from "./types.js";
  * operation silently lost). Instead the engine cancels every timer the moment it is no longer
  * needed (success, give-up, abort), so nothing keeps the process alive after an operation ends.
  */
-export const systemClock: Clock = Object.freeze({
+export const systemClock: Clock = /* @__PURE__ */ Object.freeze({
   now: () => Date.now(),
   setTimer(callback: () => void, delayMs: number): () => void {
     const handle = globalThis.setTimeout(callback, Math.max(0, delayMs));

@@ -1,5 +1,9 @@
 import type { HandlerExecutionContext } from "@smithy/types";
-import { SMITHY_CONTEXT_KEY } from "@smithy/types";
+
+// The value of `SMITHY_CONTEXT_KEY` from `@smithy/types`, inlined so that the build imports that
+// package for its types only: a project (Yarn PnP, pnpm strict) may have the SDK without it.
+// test/package/dist-imports.test.ts checks it still equals the package's constant.
+export const SMITHY_CONTEXT_KEY = "__smithy_context";
 
 type Bag = Record<string, unknown>;
 

@@ -1,3 +1,9 @@
+import { markAmbiguous } from "../../errors/mark-ambiguous.js";
+import { createR2Runner, normalizeR2 } from "./create-r2-runner.js";
+import { DEFAULT_MAX_REPLAY_BYTES, type GuardBucketOptions } from "./guard-bucket-options.js";
+import { guardMultipartUpload } from "./guard-multipart-upload.js";
+import { createPreconditionFailedError } from "./precondition-failed-error.js";
+import { awaitBody, prepareBody } from "./prepare-body.js";
 import type {
   R2Bucket,
   R2GetOptions,
@@ -6,14 +12,8 @@ import type {
   R2Object,
   R2ObjectBody,
   R2PutOptions,
-} from "@cloudflare/workers-types";
-import { markAmbiguous } from "../../errors/mark-ambiguous.js";
-import { createR2Runner, normalizeR2 } from "./create-r2-runner.js";
-import { DEFAULT_MAX_REPLAY_BYTES, type GuardBucketOptions } from "./guard-bucket-options.js";
-import { guardMultipartUpload } from "./guard-multipart-upload.js";
-import { createPreconditionFailedError } from "./precondition-failed-error.js";
-import { awaitBody, prepareBody } from "./prepare-body.js";
-import type { R2PutValue } from "./r2-types.js";
+  R2PutValue,
+} from "./r2-types.js";
 import { reconcileConditionalPut } from "./reconcile-conditional-put.js";
 
 /**
@@ -31,7 +31,10 @@ import { reconcileConditionalPut } from "./reconcile-conditional-put.js";
  *
  * Create one per request: the subrequest count and the pacing queue live in the returned object.
  */
-export function guardBucket(bucket: R2Bucket, options: GuardBucketOptions = {}): R2Bucket {
+export function guardBucket<Bucket extends R2Bucket>(
+  bucket: Bucket,
+  options: GuardBucketOptions = {},
+): Bucket {
   checkOptions(options);
   const runner = createR2Runner(options);
   const maxReplayBytes = options.maxReplayBytes ?? DEFAULT_MAX_REPLAY_BYTES;
@@ -93,7 +96,7 @@ export function guardBucket(bucket: R2Bucket, options: GuardBucketOptions = {}):
     return outcome.landed;
   };
 
-  return {
+  const guarded: R2Bucket = {
     head: (key) => runner.run({ operation: "head", key, attempt: () => bucket.head(key) }),
     get: get as R2Bucket["get"],
     put: put as R2Bucket["put"],
@@ -125,6 +128,8 @@ export function guardBucket(bucket: R2Bucket, options: GuardBucketOptions = {}):
       }
     },
   };
+  // The wrapper has every method the adapter knows of R2Bucket, with the binding's signatures.
+  return guarded as Bucket;
 }
 
 function checkOptions(options: GuardBucketOptions): void {

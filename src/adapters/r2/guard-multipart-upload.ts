@@ -1,16 +1,16 @@
-import type {
-  R2Bucket,
-  R2MultipartUpload,
-  R2Object,
-  R2UploadedPart,
-} from "@cloudflare/workers-types";
 import { markAmbiguous } from "../../errors/mark-ambiguous.js";
 import type { StorageError } from "../../index.js";
 import { bytesOfBody, md5HexOf } from "./body-digest.js";
 import { normalizeR2, type R2Runner } from "./create-r2-runner.js";
 import { expectedMultipartEtag } from "./expected-multipart-etag.js";
 import { awaitBody, prepareBody } from "./prepare-body.js";
-import type { R2PartValue } from "./r2-types.js";
+import type {
+  R2Bucket,
+  R2MultipartUpload,
+  R2Object,
+  R2PartValue,
+  R2UploadedPart,
+} from "./r2-types.js";
 
 /** What a guarded multipart upload needs from its bucket. */
 export interface MultipartGuardContext {

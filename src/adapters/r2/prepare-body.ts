@@ -54,7 +54,8 @@ async function bufferStream<V extends R2BodyValue>(
   // what the runtime knows of its length (R2 refuses streams of unknown length).
   const [sendBranch, probeBranch] = stream.tee();
   const bytes = await readUpTo(probeBranch, maxReplayBytes);
-  if (bytes === undefined) return { replayable: false, forAttempt: () => sendBranch as V };
+  if (bytes === undefined)
+    return { replayable: false, forAttempt: () => sendBranch as unknown as V };
   void sendBranch.cancel();
   return { replayable: true, forAttempt: () => bytes };
 }

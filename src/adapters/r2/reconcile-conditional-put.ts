@@ -1,7 +1,6 @@
-import type { R2Bucket, R2Object, R2PutOptions } from "@cloudflare/workers-types";
 import { bytesOfBody, digestHex, md5HexOf } from "./body-digest.js";
 import type { R2Runner } from "./create-r2-runner.js";
-import type { R2BodyValue } from "./r2-types.js";
+import type { R2BodyValue, R2Bucket, R2Object, R2PutOptions } from "./r2-types.js";
 
 /** What a reconciliation settled: the object, proven ours, or why it could not be proven. */
 export type PutReconciliation = { landed: R2Object } | { landed: null; reason: string };

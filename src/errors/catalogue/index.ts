@@ -45,24 +45,20 @@ function indexRows(rows: readonly CatalogueRow[]): ReadonlyMap<string, Catalogue
   return map;
 }
 
-const BY_CODE: Readonly<Record<CatalogueProvider, ReadonlyMap<string, CatalogueRow>>> = {
-  aws: indexRows(AWS_CATALOGUE),
-  r2: indexRows(R2_CATALOGUE),
-  supabase: indexRows(SUPABASE_CATALOGUE),
-  ibm: indexRows(IBM_CATALOGUE),
-  yandex: indexRows(YANDEX_CATALOGUE),
-  ceph: indexRows(CEPH_CATALOGUE),
-};
+// The indexes are built on first lookup, not at import: a bundle that never calls normalize()
+// (importing only isStorageError or withRetry) then drops the tables altogether.
+const byCode: Partial<Record<CatalogueProvider, ReadonlyMap<string, CatalogueRow>>> = {};
+let byR2Number: ReadonlyMap<number, CatalogueRow> | undefined;
+let bySupabaseLabel: ReadonlyMap<string, CatalogueRow> | undefined;
 
-const BY_R2_NUMBER: ReadonlyMap<number, CatalogueRow> = new Map(
-  R2_CATALOGUE.flatMap((row: CatalogueRow) =>
-    row.r2Code === undefined ? [] : [[row.r2Code, row] as const],
-  ),
-);
-
-const BY_SUPABASE_LABEL: ReadonlyMap<string, CatalogueRow> = new Map(
-  SUPABASE_LABELS.map((row: SupabaseLabelRow) => [normalizeCodeKey(row.label), row] as const),
-);
+function codeIndex(table: CatalogueProvider): ReadonlyMap<string, CatalogueRow> {
+  let index = byCode[table];
+  if (index === undefined) {
+    index = indexRows(CATALOGUES[table]);
+    byCode[table] = index;
+  }
+  return index;
+}
 
 /** Tables searched, in order: the provider's own first, then AWS; unknown dialects try all. */
 export const SEARCH_ORDER: Readonly<Record<Provider, readonly CatalogueProvider[]>> = {
@@ -84,7 +80,7 @@ export const SEARCH_ORDER: Readonly<Record<Provider, readonly CatalogueProvider[
 export function lookupCode(provider: Provider, code: string): CatalogueRow | undefined {
   const key = normalizeCodeKey(code);
   for (const table of SEARCH_ORDER[provider]) {
-    const row = BY_CODE[table].get(key);
+    const row = codeIndex(table).get(key);
     if (row !== undefined) return row;
   }
   return undefined;
@@ -92,10 +88,18 @@ export function lookupCode(provider: Provider, code: string): CatalogueRow | und
 
 /** Row for an R2 Workers binding numeric code. */
 export function lookupR2Code(code: number): CatalogueRow | undefined {
-  return BY_R2_NUMBER.get(code);
+  byR2Number ??= new Map(
+    R2_CATALOGUE.flatMap((row: CatalogueRow) =>
+      row.r2Code === undefined ? [] : [[row.r2Code, row] as const],
+    ),
+  );
+  return byR2Number.get(code);
 }
 
 /** Row for a legacy Supabase `error` label (`not_found`, `Duplicate`, `Invalid JWT`, ...). */
 export function lookupSupabaseLabel(label: string): CatalogueRow | undefined {
-  return BY_SUPABASE_LABEL.get(normalizeCodeKey(label));
+  bySupabaseLabel ??= new Map(
+    SUPABASE_LABELS.map((row: SupabaseLabelRow) => [normalizeCodeKey(row.label), row] as const),
+  );
+  return bySupabaseLabel.get(normalizeCodeKey(label));
 }

@@ -61,4 +61,8 @@ export function classifyStatus(status: number | undefined): StatusClassification
 }
 
 /** Every status with its own entry, in order: for the docs table. */
-export const CLASSIFIED_STATUSES: readonly number[] = [...BY_STATUS.keys()];
+export const CLASSIFIED_STATUSES: readonly number[] = /* @__PURE__ */ listStatuses();
+
+function listStatuses(): number[] {
+  return [...BY_STATUS.keys()];
+}

@@ -19,7 +19,7 @@ export function isAwsSdkError(error: unknown): boolean {
   );
 }
 
-const COPIED_FIELDS: ReadonlySet<string> = new Set(S3_XML_FIELDS);
+const COPIED_FIELDS: ReadonlySet<string> = /* @__PURE__ */ new Set(S3_XML_FIELDS);
 
 // The SDK copies the body's elements onto the exception as own enumerable properties: walk
 // those few keys rather than look up every known field through the prototype chain.

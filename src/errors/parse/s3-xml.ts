@@ -31,7 +31,7 @@ export type S3XmlField = (typeof S3_XML_FIELDS)[number];
 /** The allowed fields of an S3 `<Error>` document, as found. */
 export type S3XmlError = Partial<Record<S3XmlField, string>>;
 
-const WANTED: ReadonlySet<string> = new Set(S3_XML_FIELDS);
+const WANTED: ReadonlySet<string> = /* @__PURE__ */ new Set(S3_XML_FIELDS);
 const PREDEFINED: Readonly<Record<string, string>> = {
   amp: "&",
   lt: "<",

@@ -1,6 +1,6 @@
-import type { R2ObjectBody } from "@cloudflare/workers-types";
+import type { R2Bucket, R2ObjectBody } from "@cloudflare/workers-types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { guardBucket, type R2PutValue } from "../../../src/adapters/r2/index.js";
+import { guardBucket } from "../../../src/adapters/r2/index.js";
 import { isStorageError } from "../../../src/index.js";
 import { createFaultyBucket, networkConnectionLost, R2_FAULTS } from "./faulty-bucket.js";
 import { type R2Harness, startMiniflare } from "./start-miniflare.js";
@@ -14,6 +14,9 @@ afterAll(async () => {
 });
 
 const fast = { writeIntervalMs: 0, random: () => 0 };
+
+/** guardBucket gives back the binding's own type: bodies are typed as the binding's put takes them. */
+type R2PutValue = Parameters<R2Bucket["put"]>[1];
 
 /** A stream of `chunks` byte chunks of `chunkBytes` bytes each, of unknown length. */
 function byteStream(chunks: number, chunkBytes: number): R2PutValue {

@@ -1,0 +1,76 @@
+import type { Clock } from "../index.js";
+import { resolvePolicy, systemClock } from "../index.js";
+import { classifyFailure, type InteropOptions } from "./classify-failure.js";
+
+/** The part of p-retry's `RetryContext` the helpers read (p-retry 6 and 7 pass it). */
+export interface PRetryContextLike {
+  readonly error: unknown;
+  /** 1 for the first attempt. */
+  readonly attemptNumber: number;
+  readonly retriesLeft?: number | undefined;
+}
+
+/** Options of {@link pRetryOptions}. */
+export interface PRetryInteropOptions extends InteropOptions {
+  /** Clock the waits run on (tests pass `createManualClock()`). Default: the system clock. */
+  clock?: Clock | undefined;
+  /** Ends a wait early; p-retry's own `signal` option still stops the loop. */
+  signal?: AbortSignal | undefined;
+}
+
+/** Options to spread into `pRetry(fn, { ...pRetryOptions() })`. */
+export interface PRetryOptionsLike {
+  /** Attempts after the first: the policy's total, less one. */
+  readonly retries: number;
+  /** 0: the wait happens in `onFailedAttempt`, by bucketguard's policy, instead of p-retry's backoff. */
+  readonly minTimeout: number;
+  readonly maxTimeout: number;
+  /** Normalizes the failure and waits its hint, or its class's backoff, when it will be retried. */
+  readonly onFailedAttempt: (context: PRetryContextLike) => Promise<void>;
+  /** True when the failure's retry class may be retried and its attempts are not used up. */
+  readonly shouldRetry: (context: PRetryContextLike) => boolean;
+}
+
+/**
+ * bucketguard's classification for p-retry's loop: `shouldRetry` answers by the failure's retry
+ * class (throttling, transient and conflict by default; `never` is never retried) and the class's
+ * attempts, and `onFailedAttempt` waits what the provider asked (`Retry-After`, "retry in N
+ * seconds", capped) or the class's backoff. p-retry's own backoff is set to 0 so waits do not add up;
+ * override `retries` to bound the loop differently.
+ *
+ * ```ts
+ * import pRetry from "p-retry";
+ * import { pRetryOptions } from "bucketguard/interop";
+ *
+ * const text = await pRetry(() => download("reports/2026.csv"), pRetryOptions());
+ * ```
+ */
+export function pRetryOptions(options: PRetryInteropOptions = {}): PRetryOptionsLike {
+  const clock = options.clock ?? systemClock;
+  // Resolved now so that a wrong option throws here, naming it, rather than inside p-retry's loop.
+  const { maxAttempts } = resolvePolicy(options.policy);
+  return {
+    retries: maxAttempts - 1,
+    minTimeout: 0,
+    maxTimeout: 0,
+    shouldRetry: ({ error, attemptNumber }) => classifyFailure(error, attemptNumber, options).retry,
+    async onFailedAttempt({ error, attemptNumber, retriesLeft }) {
+      if (retriesLeft === 0) return;
+      const verdict = classifyFailure(error, attemptNumber, options);
+      if (verdict.retry && verdict.delayMs > 0) await wait(clock, verdict.delayMs, options.signal);
+    },
+  };
+}
+
+function wait(clock: Clock, delayMs: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const done = (): void => {
+      cancel();
+      signal?.removeEventListener("abort", done);
+      resolve();
+    };
+    const cancel = clock.setTimer(done, delayMs);
+    signal?.addEventListener("abort", done, { once: true });
+  });
+}
