@@ -1,0 +1,294 @@
+import {
+  type Admission,
+  type BudgetGate,
+  type BudgetOutcome,
+  createRetryBudget,
+  type RetryBudget,
+  type RetryBudgetOptions,
+  resolveBudgetOptions,
+  type StorageError,
+} from "../index.js";
+import { evalWithin, type RedisLike } from "./redis-like.js";
+import { BREAKER_SCRIPT, SYNC_SCRIPT } from "./scripts.js";
+import { gateOf, readAnswer, type SharedView } from "./shared-view.js";
+import { validateRedisBudgetOptions } from "./validate-redis-budget-options.js";
+
+/** Options of {@link createRedisBudget}: the budget's own, plus where and how it is shared. */
+export interface RedisBudgetOptions extends RetryBudgetOptions {
+  /** The application's ioredis client (or any client with the same `eval`). */
+  redis: RedisLike;
+  /**
+   * The Redis key of the shared state (a hash): every process that passes the same key shares
+   * one budget and one breaker. One key per endpoint or bucket.
+   */
+  key: string;
+  /**
+   * Tokens leased to this process at a time, spent by its retries without a round trip; the
+   * lease is topped up in the background once half spent.
+   * @default 4 × the dearest retry's cost (56 with the default costs)
+   */
+  leaseTokens?: number;
+  /**
+   * How often the process settles with Redis in the background (refunds, lease, breaker
+   * state), in milliseconds. Another process's outage verdict reaches this one within it.
+   * @default 250
+   */
+  syncIntervalMs?: number;
+  /**
+   * Longest wait for an answer from Redis, in milliseconds; past it (or on any Redis error)
+   * the budget works alone, as a local one, until Redis answers again. No call ever waits for
+   * Redis: every round trip is in the background.
+   * @default 100
+   */
+  redisTimeoutMs?: number;
+  /**
+   * Time after the last write at which Redis drops the shared state, in milliseconds, so
+   * abandoned keys vanish.
+   * @default 600000 (10 minutes)
+   */
+  keyTtlMs?: number;
+  /** Told when the budget falls back to working alone, and when it rejoins the fleet. */
+  onEvent?: (event: RedisBudgetEvent) => void;
+}
+
+/** What {@link RedisBudgetOptions.onEvent} is told: once per change of mode. */
+export type RedisBudgetEvent =
+  | { readonly type: "fallback"; readonly key: string; readonly error: unknown }
+  | { readonly type: "rejoined"; readonly key: string };
+
+/** A {@link RetryBudget} shared through Redis. */
+export interface RedisBudget extends RetryBudget {
+  /** `shared` while Redis answers; `local` before the first answer and while it does not. */
+  readonly mode: "shared" | "local";
+  /** Settles with Redis now (the background loop does it anyway); never rejects. */
+  sync(): Promise<void>;
+  /** Stops the background loop and hands back the unspent lease; never rejects. */
+  close(): Promise<void>;
+}
+
+/** While the endpoint is down, held calls and the probe claim look again this often. */
+const DOWN_POLL_MS = 50;
+
+/**
+ * A retry budget and circuit breaker shared by every process that uses the same Redis and
+ * `key`. Successful calls cost no round trip: refunds are counted locally and settled in the
+ * background; retries spend tokens leased to the process in batches. The breaker's state is
+ * in Redis: once one process sees the endpoint down, the others hold within `syncIntervalMs`,
+ * and the fleet sends one probe at a time (claimed atomically). Redis failing never fails a
+ * call: the budget falls back to a local one at once and rejoins when Redis answers.
+ * Throws a TypeError or RangeError naming a wrong option.
+ */
+export function createRedisBudget(options: RedisBudgetOptions): RedisBudget {
+  validateRedisBudgetOptions(options);
+  const {
+    redis,
+    key,
+    leaseTokens: leaseOption,
+    syncIntervalMs = 250,
+    redisTimeoutMs = 100,
+    keyTtlMs = 600_000,
+    onEvent,
+    ...budgetOptions
+  } = options;
+  const settings = resolveBudgetOptions(budgetOptions);
+  const local = createRetryBudget(budgetOptions);
+  const costs = settings.costs;
+  const leaseTokens = leaseOption ?? 4 * Math.max(costs.transient, costs.throttling);
+  const owner = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+
+  let mode: "shared" | "local" = "local";
+  // A fallback was announced and no rejoin since: events are told once per change of mode.
+  let fellBack = false;
+  let view: SharedView | undefined;
+  let lease = 0;
+  let pendingRefund = 0;
+  let probeGranted = false;
+  let probeOut = false;
+  let lastFailure: StorageError | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let timerAtMs = Number.POSITIVE_INFINITY;
+  let inFlight: Promise<void> | undefined;
+  let closed = false;
+
+  const emit = (event: RedisBudgetEvent): void => {
+    try {
+      onEvent?.(event);
+    } catch {
+      // A logging hook must not change the budget's behaviour.
+    }
+  };
+
+  const call = async (script: string, args: (string | number)[]): Promise<number> => {
+    try {
+      const answer = await evalWithin(redis, redisTimeoutMs, script, key, args);
+      const { first, view: next } = readAnswer(answer, Date.now());
+      const wasDown = view?.down === true;
+      view = next;
+      mode = "shared";
+      if (fellBack) {
+        fellBack = false;
+        emit({ type: "rejoined", key });
+      }
+      // Another process's probe brought the endpoint back: our own gate must not keep holding.
+      if (wasDown && !next.down && local.gate.state !== "up") {
+        local.record({ result: "success", nowMs: Date.now(), probe: false });
+      }
+      return first;
+    } catch (error) {
+      mode = "local";
+      probeGranted = false;
+      if (!fellBack) {
+        fellBack = true;
+        emit({ type: "fallback", key, error });
+      }
+      throw error;
+    }
+  };
+
+  const breaker = (op: "trip" | "fail" | "release" | "up"): void => {
+    const holdMs = op === "trip" ? settings.outageHoldMs : settings.probeIntervalMs;
+    call(BREAKER_SCRIPT, [op, owner, holdMs, keyTtlMs, settings.openAfterMs]).then(
+      () => kick(),
+      () => undefined,
+    );
+  };
+
+  const claimProbe = async (): Promise<void> => {
+    if (!view?.down || probeGranted || probeOut || view.probeOwner !== "") return;
+    if (view.atMs + view.holdRemainingMs > Date.now()) return;
+    const claimed = await call(BREAKER_SCRIPT, [
+      "claim",
+      owner,
+      settings.probeIntervalMs,
+      keyTtlMs,
+      settings.openAfterMs,
+    ]);
+    if (claimed === 1) probeGranted = true;
+  };
+
+  const settle = async (): Promise<void> => {
+    const refund = pendingRefund;
+    pendingRefund = 0;
+    const want = lease < leaseTokens / 2 ? Math.ceil(leaseTokens - lease) : 0;
+    try {
+      lease += await call(SYNC_SCRIPT, [settings.capacity, refund, want, keyTtlMs]);
+      await claimProbe();
+    } catch {
+      if (mode === "local") pendingRefund += refund;
+    }
+  };
+
+  const sync = (): Promise<void> => {
+    inFlight ??= settle().finally(() => {
+      inFlight = undefined;
+      if (!closed) schedule(view?.down ? Math.min(DOWN_POLL_MS, syncIntervalMs) : syncIntervalMs);
+    });
+    return inFlight;
+  };
+
+  function schedule(delayMs: number): void {
+    const atMs = Date.now() + delayMs;
+    if (timer !== undefined && timerAtMs <= atMs) return;
+    if (timer !== undefined) clearTimeout(timer);
+    timerAtMs = atMs;
+    timer = setTimeout(() => {
+      timer = undefined;
+      timerAtMs = Number.POSITIVE_INFINITY;
+      void sync();
+    }, delayMs);
+    // The application's Redis connection, not this loop, decides whether the process stays up.
+    (timer as { unref?: () => void }).unref?.();
+  }
+
+  function kick(): void {
+    if (!closed && inFlight === undefined) schedule(0);
+  }
+
+  schedule(0);
+
+  return {
+    get mode() {
+      return mode;
+    },
+    get available() {
+      return mode === "shared" ? (view?.tokens ?? 0) + lease : local.available;
+    },
+    get gate(): BudgetGate {
+      if (mode === "shared" && view?.down) return gateOf(view, Date.now(), settings.openAfterMs);
+      return local.gate;
+    },
+    admit(nowMs): Admission {
+      if (mode !== "shared" || !view?.down) return local.admit(nowMs);
+      if (probeGranted) {
+        probeGranted = false;
+        probeOut = true;
+        return { verdict: "send", probe: true };
+      }
+      const gate = gateOf(view, nowMs, settings.openAfterMs);
+      if (gate.state === "open") {
+        kick();
+        return { verdict: "reject", downForMs: nowMs - gate.downSinceMs, cause: lastFailure };
+      }
+      kick();
+      const untilHold = gate.state === "holding" ? gate.untilMs - nowMs : DOWN_POLL_MS;
+      return { verdict: "wait", waitMs: Math.max(1, Math.min(DOWN_POLL_MS, untilHold)) };
+    },
+    reserveSendMs(nowMs) {
+      return local.reserveSendMs?.(nowMs) ?? 0;
+    },
+    tryAcquire(retry) {
+      if (mode !== "shared") return local.tryAcquire(retry);
+      const cost = costs[retry];
+      if (cost === 0) return true;
+      if (lease < leaseTokens / 2) kick();
+      if (lease < cost) return false;
+      lease -= cost;
+      return true;
+    },
+    record(outcome: BudgetOutcome) {
+      const before = local.gate.state;
+      const sharedProbe = outcome.probe && probeOut;
+      if (sharedProbe) probeOut = false;
+      local.record(outcome);
+      if (mode !== "shared") return;
+      switch (outcome.result) {
+        case "success":
+          pendingRefund += outcome.refund ? costs[outcome.refund] : settings.successRefill;
+          if (view?.down) breaker("up");
+          return;
+        case "failure": {
+          const { retry } = outcome.error;
+          if (retry !== "transient" && retry !== "throttling") {
+            if (view?.down) breaker("up");
+            return;
+          }
+          lastFailure = outcome.error;
+          if (sharedProbe) breaker("fail");
+          else if (before === "up" && local.gate.state !== "up") breaker("trip");
+          return;
+        }
+        case "cancelled":
+          if (sharedProbe) breaker("release");
+      }
+    },
+    sync,
+    async close() {
+      closed = true;
+      if (timer !== undefined) clearTimeout(timer);
+      timer = undefined;
+      await inFlight;
+      if (mode !== "shared") return;
+      const refund = lease + pendingRefund;
+      lease = 0;
+      pendingRefund = 0;
+      try {
+        await call(SYNC_SCRIPT, [settings.capacity, refund, 0, keyTtlMs]);
+        if (probeOut || probeGranted) {
+          await call(BREAKER_SCRIPT, ["release", owner, 0, keyTtlMs, settings.openAfterMs]);
+        }
+      } catch {
+        // Redis is gone: the lease vanishes with the key's expiry.
+      }
+    },
+  };
+}
