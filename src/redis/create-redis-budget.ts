@@ -8,7 +8,7 @@ import {
   resolveBudgetOptions,
   type StorageError,
 } from "../index.js";
-import { evalWithin, type RedisLike } from "./redis-like.js";
+import { type RedisLike, runScript } from "./redis-like.js";
 import { BREAKER_SCRIPT, SYNC_SCRIPT } from "./scripts.js";
 import { gateOf, readAnswer, type SharedView } from "./shared-view.js";
 import { validateRedisBudgetOptions } from "./validate-redis-budget-options.js";
@@ -24,7 +24,9 @@ export interface RedisBudgetOptions extends RetryBudgetOptions {
   key: string;
   /**
    * Tokens leased to this process at a time, spent by its retries without a round trip; the
-   * lease is topped up in the background once half spent.
+   * lease is topped up in the background once half spent. Until Redis answers a top-up, a
+   * retry the lease cannot pay for is charged to the process's own budget; once Redis says the
+   * fleet's pool is dry, it is refused.
    * @default 4 × the dearest retry's cost (56 with the default costs)
    */
   leaseTokens?: number;
@@ -102,6 +104,8 @@ export function createRedisBudget(options: RedisBudgetOptions): RedisBudget {
   let view: SharedView | undefined;
   let lease = 0;
   let pendingRefund = 0;
+  // Redis answered a top-up with less than was asked: the fleet's pool is spent.
+  let poolDry = false;
   let probeGranted = false;
   let probeOut = false;
   let lastFailure: StorageError | undefined;
@@ -118,64 +122,94 @@ export function createRedisBudget(options: RedisBudgetOptions): RedisBudget {
     }
   };
 
-  const call = async (script: string, args: (string | number)[]): Promise<number> => {
-    try {
-      const answer = await evalWithin(redis, redisTimeoutMs, script, key, args);
-      const { first, view: next } = readAnswer(answer, Date.now());
-      const wasDown = view?.down === true;
-      view = next;
-      mode = "shared";
-      if (fellBack) {
-        fellBack = false;
-        emit({ type: "rejoined", key });
-      }
-      // Another process's probe brought the endpoint back: our own gate must not keep holding.
-      if (wasDown && !next.down && local.gate.state !== "up") {
-        local.record({ result: "success", nowMs: Date.now(), probe: false });
-      }
-      return first;
-    } catch (error) {
-      mode = "local";
-      probeGranted = false;
-      if (!fellBack) {
-        fellBack = true;
-        emit({ type: "fallback", key, error });
-      }
-      throw error;
+  const fallBack = (error: unknown): void => {
+    mode = "local";
+    probeGranted = false;
+    if (!fellBack) {
+      fellBack = true;
+      emit({ type: "fallback", key, error });
     }
   };
 
+  const applyView = (next: SharedView): void => {
+    const wasDown = view?.down === true;
+    view = next;
+    mode = "shared";
+    if (fellBack) {
+      fellBack = false;
+      emit({ type: "rejoined", key });
+    }
+    // Another process's probe brought the endpoint back: our own gate must not keep holding.
+    if (wasDown && !next.down && local.gate.state !== "up") {
+      local.record({ result: "success", nowMs: Date.now(), probe: false });
+    }
+  };
+
+  /**
+   * Runs a script. Past `redisTimeoutMs` the budget works alone at once, but an answer that
+   * comes later is still applied (`late`): the script ran, and what it granted is ours.
+   * Resolves to "answered", "late" (timed out) or "failed" (Redis refused: the script did not run).
+   */
+  const call = (
+    script: string,
+    args: (string | number)[],
+    apply: (first: number, late: boolean) => void,
+  ): Promise<"answered" | "late" | "failed"> =>
+    new Promise((resolve) => {
+      let late = false;
+      const deadline = setTimeout(() => {
+        late = true;
+        fallBack(new Error(`Redis did not answer within ${redisTimeoutMs} ms`));
+        resolve("late");
+      }, redisTimeoutMs);
+      runScript(redis, script, key, args).then(
+        (answer) => {
+          clearTimeout(deadline);
+          try {
+            const { first, view: next } = readAnswer(answer, Date.now());
+            applyView(next);
+            apply(first, late);
+            resolve("answered");
+          } catch (error) {
+            fallBack(error);
+            resolve("failed");
+          }
+        },
+        (error: unknown) => {
+          clearTimeout(deadline);
+          if (!late) fallBack(error);
+          resolve("failed");
+        },
+      );
+    });
+
   const breaker = (op: "trip" | "fail" | "release" | "up"): void => {
     const holdMs = op === "trip" ? settings.outageHoldMs : settings.probeIntervalMs;
-    call(BREAKER_SCRIPT, [op, owner, holdMs, keyTtlMs, settings.openAfterMs]).then(
-      () => kick(),
-      () => undefined,
-    );
+    void call(BREAKER_SCRIPT, [op, owner, holdMs, keyTtlMs, settings.openAfterMs], () => kick());
   };
 
   const claimProbe = async (): Promise<void> => {
     if (!view?.down || probeGranted || probeOut || view.probeOwner !== "") return;
     if (view.atMs + view.holdRemainingMs > Date.now()) return;
-    const claimed = await call(BREAKER_SCRIPT, [
-      "claim",
-      owner,
-      settings.probeIntervalMs,
-      keyTtlMs,
-      settings.openAfterMs,
-    ]);
-    if (claimed === 1) probeGranted = true;
+    const args = ["claim", owner, settings.probeIntervalMs, keyTtlMs, settings.openAfterMs];
+    await call(BREAKER_SCRIPT, args, (claimed, late) => {
+      if (claimed !== 1) return;
+      // A claim answered too late is no use to this process: give the probe back to the fleet.
+      if (late) breaker("release");
+      else probeGranted = true;
+    });
   };
 
   const settle = async (): Promise<void> => {
     const refund = pendingRefund;
     pendingRefund = 0;
     const want = lease < leaseTokens / 2 ? Math.ceil(leaseTokens - lease) : 0;
-    try {
-      lease += await call(SYNC_SCRIPT, [settings.capacity, refund, want, keyTtlMs]);
-      await claimProbe();
-    } catch {
-      if (mode === "local") pendingRefund += refund;
-    }
+    const outcome = await call(SYNC_SCRIPT, [settings.capacity, refund, want, keyTtlMs], (granted) => {
+      lease += granted;
+      if (want > 0) poolDry = granted < want;
+    });
+    if (outcome === "failed") pendingRefund += refund;
+    if (outcome === "answered") await claimProbe();
   };
 
   const sync = (): Promise<void> => {
@@ -240,9 +274,15 @@ export function createRedisBudget(options: RedisBudgetOptions): RedisBudget {
       if (mode !== "shared") return local.tryAcquire(retry);
       const cost = costs[retry];
       if (cost === 0) return true;
-      if (lease < leaseTokens / 2) kick();
-      if (lease < cost) return false;
-      lease -= cost;
+      if (lease >= cost) {
+        lease -= cost;
+        if (lease < leaseTokens / 2) kick();
+        return true;
+      }
+      kick();
+      // Refused only on Redis's word that the fleet's pool is dry; while a top-up is on its way
+      // (or Redis is slow to answer) the process's own budget decides, so Redis never fails a call.
+      return poolDry ? false : local.tryAcquire(retry);
       return true;
     },
     record(outcome: BudgetOutcome) {
@@ -281,13 +321,10 @@ export function createRedisBudget(options: RedisBudgetOptions): RedisBudget {
       const refund = lease + pendingRefund;
       lease = 0;
       pendingRefund = 0;
-      try {
-        await call(SYNC_SCRIPT, [settings.capacity, refund, 0, keyTtlMs]);
-        if (probeOut || probeGranted) {
-          await call(BREAKER_SCRIPT, ["release", owner, 0, keyTtlMs, settings.openAfterMs]);
-        }
-      } catch {
-        // Redis is gone: the lease vanishes with the key's expiry.
+      await call(SYNC_SCRIPT, [settings.capacity, refund, 0, keyTtlMs], () => undefined);
+      if (probeOut || probeGranted) {
+        const args = ["release", owner, 0, keyTtlMs, settings.openAfterMs];
+        await call(BREAKER_SCRIPT, args, () => undefined);
       }
     },
   };

@@ -6,36 +6,16 @@ export interface RedisLike {
   eval(script: string, numKeys: number, ...args: (string | number)[]): Promise<unknown>;
 }
 
-/** Runs a script, failing after `timeoutMs` however long Redis takes (it may queue the call). */
-export function evalWithin(
+/** Runs a script on one key; a client that throws instead of rejecting is turned into a rejection. */
+export function runScript(
   redis: RedisLike,
-  timeoutMs: number,
   script: string,
   key: string,
   args: (string | number)[],
 ): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`Redis did not answer within ${timeoutMs} ms`)),
-      timeoutMs,
-    );
-    let pending: Promise<unknown>;
-    try {
-      pending = redis.eval(script, 1, key, ...args);
-    } catch (error) {
-      clearTimeout(timer);
-      reject(error);
-      return;
-    }
-    pending.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error);
-      },
-    );
-  });
+  try {
+    return Promise.resolve(redis.eval(script, 1, key, ...args));
+  } catch (error) {
+    return Promise.reject(error);
+  }
 }

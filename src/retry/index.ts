@@ -8,6 +8,8 @@ export type { ManualClock } from "./manual-clock.js";
 export { createManualClock } from "./manual-clock.js";
 export type { RateLimiter, RateLimiterOptions } from "./rate-limiter.js";
 export { createRateLimiter } from "./rate-limiter.js";
+export type { BudgetSettings } from "./budget-settings.js";
+export { resolveBudgetOptions } from "./budget-settings.js";
 export type { RetryBudgetOptions } from "./retry-budget.js";
 export { createRetryBudget } from "./retry-budget.js";
 export type {
