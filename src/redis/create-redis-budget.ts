@@ -204,10 +204,14 @@ export function createRedisBudget(options: RedisBudgetOptions): RedisBudget {
     const refund = pendingRefund;
     pendingRefund = 0;
     const want = lease < leaseTokens / 2 ? Math.ceil(leaseTokens - lease) : 0;
-    const outcome = await call(SYNC_SCRIPT, [settings.capacity, refund, want, keyTtlMs], (granted) => {
-      lease += granted;
-      if (want > 0) poolDry = granted < want;
-    });
+    const outcome = await call(
+      SYNC_SCRIPT,
+      [settings.capacity, refund, want, keyTtlMs],
+      (granted) => {
+        lease += granted;
+        if (want > 0) poolDry = granted < want;
+      },
+    );
     if (outcome === "failed") pendingRefund += refund;
     if (outcome === "answered") await claimProbe();
   };
@@ -283,7 +287,6 @@ export function createRedisBudget(options: RedisBudgetOptions): RedisBudget {
       // Refused only on Redis's word that the fleet's pool is dry; while a top-up is on its way
       // (or Redis is slow to answer) the process's own budget decides, so Redis never fails a call.
       return poolDry ? false : local.tryAcquire(retry);
-      return true;
     },
     record(outcome: BudgetOutcome) {
       const before = local.gate.state;

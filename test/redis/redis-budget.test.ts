@@ -1,10 +1,18 @@
 import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import {
+  type RedisServer,
+  redisServerMissing,
+  startRedisServer,
+} from "../../bench/shared/redis-server.js";
 import { withRetry } from "../../src/index.js";
-import { createRedisBudget, type RedisBudget, type RedisBudgetEvent } from "../../src/redis/index.js";
+import {
+  createRedisBudget,
+  type RedisBudget,
+  type RedisBudgetEvent,
+} from "../../src/redis/index.js";
 import type { RedisLike } from "../../src/redis/redis-like.js";
 import { failure } from "../retry/helpers.js";
-import { type RedisServer, redisServerMissing, startRedisServer } from "./redis-server.js";
 
 const missing = redisServerMissing();
 if (missing && process.env.CI) throw new Error(`Redis suite cannot run in CI: ${missing}`);
@@ -144,7 +152,8 @@ describe.runIf(!missing)("createRedisBudget against a real redis-server", () => 
     // Its success brings the whole fleet back at once.
     prober.record({ result: "success", nowMs: Date.now(), probe: true });
     await vi.waitFor(() => {
-      for (const x of [a, b, c]) expect(x.admit(Date.now())).toEqual({ verdict: "send", probe: false });
+      for (const x of [a, b, c])
+        expect(x.admit(Date.now())).toEqual({ verdict: "send", probe: false });
     });
   });
 
@@ -193,7 +202,11 @@ describe.runIf(!missing)("createRedisBudget against a real redis-server", () => 
           requests++;
           throw unavailable();
         },
-        { budget: b, maxAttempts: 3, policy: { classes: { transient: { baseDelayMs: 5, maxDelayMs: 20 } } } },
+        {
+          budget: b,
+          maxAttempts: 3,
+          policy: { classes: { transient: { baseDelayMs: 5, maxDelayMs: 20 } } },
+        },
       ).catch((e: unknown) => e);
     // Eight workers per process, three calls each.
     const workers = fleet.flatMap((b) =>
@@ -215,10 +228,13 @@ describe.runIf(!missing)("createRedisBudget against a real redis-server", () => 
     let failures = 0;
     const run = async (n: number) => {
       for (let i = 0; i < n; i++) {
-        await withRetry(async (ctx) => {
-          if (ctx.attempt === 1 && i % 5 === 0) throw unavailable();
-          return "ok";
-        }, { budget: b, policy: { classes: { transient: { baseDelayMs: 1, maxDelayMs: 2 } } } }).catch(() => {
+        await withRetry(
+          async (ctx) => {
+            if (ctx.attempt === 1 && i % 5 === 0) throw unavailable();
+            return "ok";
+          },
+          { budget: b, policy: { classes: { transient: { baseDelayMs: 1, maxDelayMs: 2 } } } },
+        ).catch(() => {
           failures++;
         });
       }
