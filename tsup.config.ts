@@ -7,6 +7,7 @@ export default defineConfig({
     r2: "src/adapters/r2/index.ts",
     supabase: "src/adapters/supabase/index.ts",
     fetch: "src/adapters/fetch/index.ts",
+    redis: "src/redis/index.ts",
   },
   format: ["esm", "cjs"],
   dts: true,
@@ -16,5 +17,5 @@ export default defineConfig({
   platform: "neutral",
   splitting: true,
   treeshake: true,
-  external: [/^@aws-sdk\//, /^@smithy\//, /^@cloudflare\//, /^@supabase\//],
+  external: [/^@aws-sdk\//, /^@smithy\//, /^@cloudflare\//, /^@supabase\//, "ioredis"],
 });

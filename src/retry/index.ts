@@ -1,4 +1,7 @@
 // The retry engine: policy, backoff, budget, the decision, the loop.
+
+export type { BudgetSettings } from "./budget-settings.js";
+export { resolveBudgetOptions } from "./budget-settings.js";
 export type { DelayInput } from "./compute-delay.js";
 export { computeDelayMs } from "./compute-delay.js";
 export type { DecideInput, Decision } from "./decide.js";
@@ -8,8 +11,6 @@ export type { ManualClock } from "./manual-clock.js";
 export { createManualClock } from "./manual-clock.js";
 export type { RateLimiter, RateLimiterOptions } from "./rate-limiter.js";
 export { createRateLimiter } from "./rate-limiter.js";
-export type { BudgetSettings } from "./budget-settings.js";
-export { resolveBudgetOptions } from "./budget-settings.js";
 export type { RetryBudgetOptions } from "./retry-budget.js";
 export { createRetryBudget } from "./retry-budget.js";
 export type {
