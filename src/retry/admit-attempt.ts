@@ -1,5 +1,6 @@
 import type { GaveUpReason } from "../errors/kinds.js";
 import type { StorageError } from "../errors/storage-error.js";
+import type { BudgetGate } from "./retry-budget-contract.js";
 import { createAbortedError, createHeldError } from "./retry-errors.js";
 import type { RunState } from "./run-state.js";
 import { sleep } from "./sleep.js";
@@ -50,9 +51,15 @@ export function checkDeadline<T>(state: RunState<T>, waitMs: number): Refusal | 
  * spent, in `deadline` when the gate would outlast the deadline.
  */
 export async function passGate<T>(state: RunState<T>): Promise<Admitted> {
-  const { budget, outageWaitMs } = state.options;
+  const { budget } = state.options;
   if (!budget) return SEND;
   for (;;) {
+    const yieldMs = probeYieldMs(state, budget.gate, state.clock.now());
+    if (yieldMs !== undefined) {
+      const refused = await hold(state, yieldMs);
+      if (refused) return refused;
+      continue;
+    }
     const admission = budget.admit(state.clock.now());
     switch (admission.verdict) {
       case "send":
@@ -63,23 +70,46 @@ export async function passGate<T>(state: RunState<T>): Promise<Admitted> {
         return { ok: false, reason: "endpoint_down", error };
       }
       case "wait": {
-        const late = checkDeadline(state, admission.waitMs);
-        if (late) return late;
-        if (outageWaitMs !== undefined && state.heldMs + admission.waitMs > outageWaitMs) {
-          const cause = state.lastError;
-          return {
-            ok: false,
-            reason: "endpoint_down",
-            error: createHeldError(state.origin, cause),
-          };
-        }
-        const aborted = await wait(state, admission.waitMs);
-        if (aborted) return aborted;
-        state.heldMs += admission.waitMs;
+        const refused = await hold(state, admission.waitMs);
+        if (refused) return refused;
       }
     }
   }
 }
+
+/** Waits at the gate, unless that would reach the deadline or spend the call's `outageWaitMs`. */
+export async function hold<T>(state: RunState<T>, waitMs: number): Promise<Refusal | undefined> {
+  const late = checkDeadline(state, waitMs);
+  if (late) return late;
+  const { outageWaitMs } = state.options;
+  if (outageWaitMs !== undefined && state.heldMs + waitMs > outageWaitMs) {
+    const error = createHeldError(state.origin, state.lastError);
+    return { ok: false, reason: "endpoint_down", error };
+  }
+  const aborted = await wait(state, waitMs);
+  state.heldMs += waitMs;
+  return aborted;
+}
+
+/**
+ * A call that already sent requests lets the calls that sent fewer take the probe at the end of
+ * a hold: it waits until `sent` x 10 ms past the hold's end, once per hold (undefined: no wait).
+ * So the probe goes to the call with the most attempts left, and no call spends its attempts
+ * on probes while others wait for free.
+ */
+export function probeYieldMs<T>(
+  state: RunState<T>,
+  gate: BudgetGate,
+  nowMs: number,
+): number | undefined {
+  if (gate.state !== "holding" || state.sent === 0 || state.yieldedAtMs === gate.untilMs) {
+    return undefined;
+  }
+  state.yieldedAtMs = gate.untilMs;
+  return Math.max(0, gate.untilMs - nowMs) + state.sent * PROBE_YIELD_MS;
+}
+
+const PROBE_YIELD_MS = 10;
 
 /** Waits for a send slot of the budget's rate limiter, unless that would reach the deadline. */
 export async function pace<T>(state: RunState<T>): Promise<Admitted> {

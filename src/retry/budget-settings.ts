@@ -32,7 +32,7 @@ export function resolveBudgetOptions(options: RetryBudgetOptions = {}): BudgetSe
     successRefill: options.successRefill ?? 1,
     outageThreshold: options.outageThreshold ?? 5,
     outageHoldMs: options.outageHoldMs ?? 250,
-    probeIntervalMs: options.probeIntervalMs ?? 1000,
+    probeIntervalMs: options.probeIntervalMs ?? 500,
     openAfterMs: options.openAfterMs ?? 10_000,
   };
 }

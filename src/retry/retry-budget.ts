@@ -48,7 +48,7 @@ export interface RetryBudgetOptions {
   /**
    * Longest time between two probes of a down endpoint, in milliseconds; while open, one probe
    * is let through per interval.
-   * @default 1000
+   * @default 500
    */
   probeIntervalMs?: number;
   /**

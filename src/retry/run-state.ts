@@ -28,6 +28,10 @@ export interface RunState<T> {
   /** Learned offset of the server's clock from ours, in milliseconds. */
   clockOffsetMs: number;
   lastError: StorageError | undefined;
+  /** The end of the last hold this call let others probe first at (see `probeYieldMs`). */
+  yieldedAtMs: number | undefined;
+  /** The class whose cost the budget took for the pending retry; a success refunds it. */
+  charged: RetryClass | undefined;
 }
 
 /** Validates `options` and starts a run at the clock's now. */
@@ -50,6 +54,8 @@ export function createRunState<T>(options: RetryOptions<T>): RunState<T> {
     heldMs: 0,
     clockOffsetMs: 0,
     lastError: undefined,
+    charged: undefined,
+    yieldedAtMs: undefined,
   };
 }
 

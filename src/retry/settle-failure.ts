@@ -20,14 +20,15 @@ export function reportToBudget<T>(
   const { budget } = state.options;
   if (!budget) return;
   const nowMs = state.clock.now();
-  if (result.ok) budget.record({ result: "success", nowMs, probe, refund: state.lastError?.retry });
+  if (result.ok) budget.record({ result: "success", nowMs, probe, refund: state.charged });
   else if (result.cancelled) budget.record({ result: "cancelled", nowMs, probe });
   else budget.record({ result: "failure", nowMs, probe, error: result.error });
 }
 
 /**
  * The settle step, after a failed attempt: reconcile (a retry's failure its own earlier attempt
- * may have caused), decide, take the retry's cost from the budget, then prepare the one-shot
+ * may have caused), decide, take the retry's cost from the budget (unless its gate holds the
+ * endpoint: the gate paces the retry then), then prepare the one-shot
  * classes (clock offset, credentials, redirect). Records the attempt for the surfaced error.
  */
 export async function settleFailure<T>(
@@ -40,15 +41,21 @@ export async function settleFailure<T>(
   if (reconciled) return { action: "resolve", value: reconciled.value };
   const decision = decideNext(state, error);
   if (!decision.retry) return stop(state, error, cancelled ? "aborted" : decision.reason);
-  if (state.options.budget && !state.options.budget.tryAcquire(error.retry)) {
-    return stop(state, error, "budget");
-  }
+  // While the budget holds the endpoint its gate paces the retry (only probes go out): the
+  // retry pays no tokens, and its backoff is cut short (a long one would only add to the
+  // outage's wait), but kept jittered so that the calls a reopened gate lets go do not all
+  // go at once.
+  const { budget } = state.options;
+  const gated = budget !== undefined && budget.gate.state !== "up";
+  state.charged = budget && !gated ? error.retry : undefined;
+  if (budget && !gated && !budget.tryAcquire(error.retry)) return stop(state, error, "budget");
   const preparation = await prepareRetry(error, state.options, state.clock.now());
   if (!preparation.proceed) return stop(state, error, "not_retryable");
   state.clockOffsetMs = preparation.clockOffsetMs ?? state.clockOffsetMs;
+  const delayMs = gated ? Math.min(decision.delayMs, GATED_MAX_DELAY_MS) : decision.delayMs;
   state.previousDelayMs.set(error.retry, decision.delayMs);
-  recordAttempt(state, error, decision.delayMs);
-  return { action: "retry", delayMs: decision.delayMs };
+  recordAttempt(state, error, delayMs);
+  return { action: "retry", delayMs };
 }
 
 /** Asks `reconcile` whether a retry's failure hides an earlier attempt that landed. */
@@ -78,6 +85,9 @@ export function decideNext<T>(state: RunState<T>, error: StorageError): Decision
     random: state.random,
   });
 }
+
+/** Longest backoff of a retry the budget's gate paces, in milliseconds. */
+const GATED_MAX_DELAY_MS = 500;
 
 function stop<T>(state: RunState<T>, error: StorageError, reason: GaveUpReason): Settlement<T> {
   recordAttempt(state, error, 0);
