@@ -68,6 +68,13 @@ export interface RedisBudget extends RetryBudget {
   close(): Promise<void>;
 }
 
+/** Runs `callback` after pending I/O has been read (setImmediate where there is one). */
+function afterIo(callback: () => void): void {
+  const immediate = (globalThis as { setImmediate?: (cb: () => void) => unknown }).setImmediate;
+  if (immediate) immediate(callback);
+  else setTimeout(callback, 0);
+}
+
 /** While the endpoint is down, held calls and the probe claim look again this often. */
 const DOWN_POLL_MS = 50;
 
@@ -157,13 +164,19 @@ export function createRedisBudget(options: RedisBudgetOptions): RedisBudget {
   ): Promise<"answered" | "late" | "failed"> =>
     new Promise((resolve) => {
       let late = false;
-      const deadline = setTimeout(() => {
+      let answered = false;
+      const expire = () => {
+        if (answered) return;
         late = true;
         fallBack(new Error(`Redis did not answer within ${redisTimeoutMs} ms`));
         resolve("late");
-      }, redisTimeoutMs);
+      };
+      // A busy event loop runs timers before it reads sockets: an answer that came in time may
+      // still be unread when the timer fires, so the verdict waits for one more turn of I/O.
+      const deadline = setTimeout(() => afterIo(expire), redisTimeoutMs);
       runScript(redis, script, key, args).then(
         (answer) => {
+          answered = true;
           clearTimeout(deadline);
           try {
             const { first, view: next } = readAnswer(answer, Date.now());
@@ -176,6 +189,7 @@ export function createRedisBudget(options: RedisBudgetOptions): RedisBudget {
           }
         },
         (error: unknown) => {
+          answered = true;
           clearTimeout(deadline);
           if (!late) fallBack(error);
           resolve("failed");
