@@ -10,6 +10,7 @@ export default defineConfig({
     otel: "src/otel/index.ts",
     cli: "src/cli/main.ts",
     interop: "src/interop/index.ts",
+    redis: "src/redis/index.ts",
   },
   format: ["esm", "cjs"],
   dts: true,
@@ -21,5 +22,5 @@ export default defineConfig({
   platform: "neutral",
   splitting: true,
   treeshake: true,
-  external: [/^@aws-sdk\//, /^@smithy\//, /^@cloudflare\//, /^@supabase\//],
+  external: [/^@aws-sdk\//, /^@smithy\//, /^@cloudflare\//, /^@supabase\//, "ioredis"],
 });

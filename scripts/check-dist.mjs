@@ -24,7 +24,7 @@ for (const file of files) {
       problems.push(`dist/${file} bundles a peer dependency ("${marker}")`);
   }
 }
-for (const entry of ["index", "aws-sdk", "r2", "supabase", "fetch", "interop"]) {
+for (const entry of ["index", "aws-sdk", "r2", "supabase", "fetch", "interop", "otel", "redis"]) {
   for (const ext of [".js", ".cjs", ".d.ts", ".d.cts"]) {
     try {
       readFileSync(`dist/${entry}${ext}`);

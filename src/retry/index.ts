@@ -1,4 +1,7 @@
 // The retry engine: policy, backoff, budget, the decision, the loop.
+
+export type { BudgetSettings } from "./budget-settings.js";
+export { resolveBudgetOptions } from "./budget-settings.js";
 export type { DelayInput } from "./compute-delay.js";
 export { computeDelayMs } from "./compute-delay.js";
 export type { DecideInput, Decision } from "./decide.js";

@@ -7,6 +7,7 @@ import {
   settleProbe,
   tripGate,
 } from "./budget-gate.js";
+import { resolveBudgetOptions } from "./budget-settings.js";
 import {
   createRateLimiter,
   type RateLimiter,
@@ -64,16 +65,6 @@ export interface RetryBudgetOptions {
   rateLimiter?: RateLimiterOptions | false;
 }
 
-const DEFAULT_COSTS: Record<RetryClass, number> = {
-  transient: 14,
-  throttling: 5,
-  conflict: 5,
-  clock_skew: 5,
-  credentials: 5,
-  redirect: 5,
-  never: 0,
-};
-
 /**
  * A retry budget to share between every operation of one client: a token bucket (retries take
  * tokens, successes put some back, so retries stay a small share of traffic when everything
@@ -90,15 +81,9 @@ const DEFAULT_COSTS: Record<RetryClass, number> = {
  */
 export function createRetryBudget(options: RetryBudgetOptions = {}): RetryBudget {
   validateBudgetOptions(options);
-  const capacity = options.capacity ?? 500;
-  const costs = { ...DEFAULT_COSTS, ...options.costs };
-  const refill = options.successRefill ?? 1;
-  const threshold = options.outageThreshold ?? 5;
-  const timings: GateTimings = {
-    outageHoldMs: options.outageHoldMs ?? 250,
-    probeIntervalMs: options.probeIntervalMs ?? 500,
-    openAfterMs: options.openAfterMs ?? 10_000,
-  };
+  const settings = resolveBudgetOptions(options);
+  const { capacity, costs, successRefill: refill, outageThreshold: threshold } = settings;
+  const timings: GateTimings = settings;
   const maxCost = Math.max(costs.transient, costs.throttling);
   const limiter: RateLimiter | undefined =
     options.rateLimiter === false ? undefined : createRateLimiter(options.rateLimiter);
