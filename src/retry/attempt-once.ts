@@ -25,7 +25,10 @@ export async function attemptOnce<T>(
   const attemptSignal = createAttemptSignal(clock, options.signal, timeoutMs);
   const ctx: AttemptContext = {
     attempt: state.sent,
-    signal: attemptSignal.signal,
+    // Read lazily: an attempt nothing can abort makes its signal only for a caller that asks.
+    get signal() {
+      return attemptSignal.signal;
+    },
     timeoutMs,
     clockOffsetMs: state.clockOffsetMs,
     lastError: state.lastError,

@@ -20,6 +20,7 @@ export function createAttemptSignal(
   callerSignal: AbortSignal | undefined,
   timeoutMs: number | undefined,
 ): AttemptSignal {
+  if (callerSignal === undefined && timeoutMs === undefined) return unabortableSignal();
   const controller = new AbortController();
   let timedOut = false;
   const onCallerAbort = (): void => controller.abort(callerSignal?.reason);
@@ -46,23 +47,41 @@ export function createAttemptSignal(
 }
 
 /**
+ * The signal of an attempt nothing can abort: its AbortController is made only if someone reads
+ * `signal` (most adapters do not), which keeps an allocation and a native object off every call.
+ */
+function unabortableSignal(): AttemptSignal {
+  let controller: AbortController | undefined;
+  return {
+    get signal() {
+      controller ??= new AbortController();
+      return controller.signal;
+    },
+    canAbort: false,
+    timedOut: () => false,
+    dispose() {},
+  };
+}
+
+/**
  * Runs one attempt. Settles as soon as its signal aborts, even when `run` ignores the signal
  * (its late result is then dropped), so a timeout or an abort is never held up by the request.
  */
 export async function runAttempt<T>(
-  run: (signal: AbortSignal) => Promise<T>,
+  run: () => Promise<T>,
   attemptSignal: AttemptSignal,
   callerSignal: AbortSignal | undefined,
 ): Promise<AttemptOutcome<T>> {
-  const { signal } = attemptSignal;
   let onAbort: (() => void) | undefined;
+  let signal: AbortSignal | undefined;
   try {
-    if (!attemptSignal.canAbort) return { ok: true, value: await run(signal) };
+    if (!attemptSignal.canAbort) return { ok: true, value: await run() };
+    signal = attemptSignal.signal;
     const aborted = new Promise<never>((_, reject) => {
-      onAbort = () => reject(signal.reason);
-      signal.addEventListener("abort", onAbort, { once: true });
+      onAbort = () => reject(attemptSignal.signal.reason);
+      attemptSignal.signal.addEventListener("abort", onAbort, { once: true });
     });
-    const running = new Promise<T>((resolve) => resolve(run(signal)));
+    const running = new Promise<T>((resolve) => resolve(run()));
     running.catch(() => undefined);
     aborted.catch(() => undefined);
     return { ok: true, value: await Promise.race([running, aborted]) };
@@ -74,7 +93,7 @@ export async function runAttempt<T>(
       callerAborted: callerSignal?.aborted === true,
     };
   } finally {
-    if (onAbort) signal.removeEventListener("abort", onAbort);
+    if (onAbort) signal?.removeEventListener("abort", onAbort);
     attemptSignal.dispose();
   }
 }
