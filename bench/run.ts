@@ -4,6 +4,7 @@
 import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { ALL_CONTENDERS } from "./scenarios/contenders.js";
+import { runDeadEndpoint } from "./scenarios/dead-endpoint.js";
 import { formatTextTable } from "./scenarios/format-table.js";
 import { runIndependentFaults } from "./scenarios/independent-faults.js";
 import { type AdapterSource, loadBucketguard, loadGuardBucket } from "./scenarios/load-adapters.js";
@@ -24,6 +25,7 @@ const SCENARIOS = [
   runOutage,
   runR2SameKey,
   runTruncatedDownload,
+  runDeadEndpoint,
 ];
 
 const { values } = parseArgs({

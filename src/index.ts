@@ -27,6 +27,10 @@ export type {
 } from "./errors/storage-error.js";
 export { isStorageError, StorageError } from "./errors/storage-error.js";
 export type {
+  Admission,
+  BudgetGate,
+  BudgetGateState,
+  BudgetOutcome,
   DecideInput,
   Decision,
   DelayInput,

@@ -56,7 +56,11 @@ export const PROVIDERS = [
 
 export type Provider = (typeof PROVIDERS)[number];
 
-/** Why a retry loop stopped and surfaced its last error. */
+/**
+ * Why a retry loop stopped and surfaced its last error. `endpoint_down`: the retry budget's
+ * breaker is open (the endpoint has been down longer than its `openAfterMs`), so the call failed
+ * at once with kind `unavailable`, its `cause` the last real failure.
+ */
 export type GaveUpReason =
   | "not_retryable"
   | "max_attempts"
@@ -64,7 +68,8 @@ export type GaveUpReason =
   | "budget"
   | "not_idempotent"
   | "body_not_replayable"
-  | "aborted";
+  | "aborted"
+  | "endpoint_down";
 
 /** What a not_found error was missing. */
 export type MissingResource =

@@ -84,7 +84,8 @@ export function createBudgetGauges(meter: Meter): BudgetGauges {
 
 /**
  * The breaker state of a budget, as a snake_case name: its `state` (a string, or an object with
- * a string `kind`/`name`) when it has one, else `open`/`closed` from `isDown`.
+ * a string `kind`/`name`) when it has one, else from its gate: `up` is closed, `probing` half open,
+ * `holding` and `open` open.
  */
 export function readBreakerState(budget: RetryBudget): string | undefined {
   const raw: unknown = (budget as { state?: unknown }).state;
@@ -95,9 +96,19 @@ export function readBreakerState(budget: RetryBudget): string | undefined {
         ? firstString(raw as Record<string, unknown>, ["kind", "name", "state"])
         : undefined;
   if (label !== undefined && label !== "") return toSnakeCase(label);
-  if (typeof budget.isDown === "boolean") return budget.isDown ? "open" : "closed";
+  const gate: unknown = (budget as { gate?: unknown }).gate;
+  if (typeof gate === "object" && gate !== null) {
+    return GATE_BREAKER_STATES[(gate as { state?: unknown }).state as string];
+  }
   return undefined;
 }
+
+const GATE_BREAKER_STATES: Readonly<Record<string, string | undefined>> = {
+  up: "closed",
+  holding: "open",
+  probing: "half_open",
+  open: "open",
+};
 
 function firstString(value: Record<string, unknown>, keys: readonly string[]): string | undefined {
   for (const key of keys) {

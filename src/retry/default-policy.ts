@@ -1,5 +1,12 @@
 import type { RetryClass } from "../errors/kinds.js";
 import type { ClassPolicy, RetryPolicy, RetryPolicyOverrides } from "./types.js";
+import {
+  checkBoolean,
+  checkCount,
+  checkDuration,
+  checkObject,
+  checkOneOf,
+} from "./validate-options.js";
 
 const classPolicy = (
   maxAttempts: number,
@@ -44,7 +51,7 @@ export const DEFAULT_POLICY: Readonly<RetryPolicy> = Object.freeze({
  * Merges overrides over {@link DEFAULT_POLICY}, class by class and field by field.
  * `maxAttempts` (the shorthand of `withRetry`) wins over `overrides.maxAttempts`; either also
  * sets the attempts of the throttling, transient and conflict classes that the overrides leave unset.
- * Throws a RangeError naming the option when a number is negative or not a number.
+ * Throws a TypeError or RangeError naming the option when a value is wrong.
  */
 export function resolvePolicy(overrides?: RetryPolicyOverrides, maxAttempts?: number): RetryPolicy {
   if (overrides !== undefined) return buildPolicy(overrides, maxAttempts);
@@ -63,6 +70,7 @@ export function resolvePolicy(overrides?: RetryPolicyOverrides, maxAttempts?: nu
 }
 
 const MAX_CACHED_TOTALS = 32;
+const JITTER_MODES = ["full", "equal", "decorrelated", "none"] as const;
 const defaultsByTotal = new Map<number | undefined, RetryPolicy>();
 
 function buildPolicy(overrides?: RetryPolicyOverrides, maxAttempts?: number): RetryPolicy {
@@ -74,9 +82,11 @@ function buildPolicy(overrides?: RetryPolicyOverrides, maxAttempts?: number): Re
   ][]) {
     const followed = total !== undefined && FOLLOWS_TOTAL.has(name) ? { maxAttempts: total } : {};
     const merged = { ...base, ...followed, ...overrides?.classes?.[name] };
+    checkObject(`policy.classes.${name}`, overrides?.classes?.[name]);
     checkCount(`policy.classes.${name}.maxAttempts`, merged.maxAttempts);
     checkDuration(`policy.classes.${name}.baseDelayMs`, merged.baseDelayMs);
     checkDuration(`policy.classes.${name}.maxDelayMs`, merged.maxDelayMs);
+    checkOneOf(`policy.classes.${name}.jitter`, merged.jitter, JITTER_MODES);
     classes[name] = merged;
   }
   const policy: RetryPolicy = {
@@ -87,14 +97,6 @@ function buildPolicy(overrides?: RetryPolicyOverrides, maxAttempts?: number): Re
   };
   checkCount("maxAttempts", policy.maxAttempts);
   checkDuration("policy.maxHintMs", policy.maxHintMs);
+  checkBoolean("policy.honorHints", policy.honorHints);
   return policy;
-}
-
-function checkCount(name: string, value: number): void {
-  if (!(value >= 1)) throw new RangeError(`Expected \`${name}\` to be at least 1, got ${value}.`);
-}
-
-function checkDuration(name: string, value: number): void {
-  if (!(value >= 0))
-    throw new RangeError(`Expected \`${name}\` to be a duration >= 0 ms, got ${value}.`);
 }

@@ -10,6 +10,12 @@ export type { RateLimiter, RateLimiterOptions } from "./rate-limiter.js";
 export { createRateLimiter } from "./rate-limiter.js";
 export type { RetryBudgetOptions } from "./retry-budget.js";
 export { createRetryBudget } from "./retry-budget.js";
+export type {
+  Admission,
+  BudgetGate,
+  BudgetGateState,
+  BudgetOutcome,
+} from "./retry-budget-contract.js";
 export { systemClock } from "./system-clock.js";
 export type {
   AttemptContext,

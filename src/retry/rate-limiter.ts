@@ -1,26 +1,60 @@
+import { checkDuration, checkNumber, checkObject } from "./validate-options.js";
+
 /** Options of {@link createRateLimiter}. */
 export interface RateLimiterOptions {
-  /** Share of the measured success rate the send rate drops to on throttling. Default 0.97. */
+  /**
+   * Share of the measured success rate the send rate drops to on throttling.
+   * @default 0.97
+   */
   decreaseFactor?: number;
-  /** Send rate gained per second of successes at full use, in requests/s. Default 3. */
+  /**
+   * Send rate gained per second of successes at full use, in requests/s.
+   * @default 3
+   */
   increasePerSecond?: number;
-  /** Share of the rate gained per second of successes at full use, when more. Default 0. */
+  /**
+   * Share of the rate gained per second of successes at full use, when more.
+   * @default 0
+   */
   growthPerSecond?: number;
-  /** Lowest send rate, in requests/s. Default 1. */
+  /**
+   * Lowest send rate, in requests/s.
+   * @default 1
+   */
   minRatePerSecond?: number;
   /**
    * Time without throttling, or without the limit holding anything back, after which the
-   * limiter switches off, in milliseconds. Default 10 000.
+   * limiter switches off, in milliseconds.
+   * @default 10000
    */
   idleAfterMs?: number;
   /**
-   * Share of throttling among the last second's answers that marks overload. Default 0.25:
-   * below it SlowDowns are scattered faults (retried, not paced), which a rate cut would not
-   * prevent. 0 cuts on any throttling, as the AWS SDK's adaptive mode does.
+   * Share of throttling among the last second's answers that marks overload: below it SlowDowns
+   * are scattered faults (retried, not paced), which a rate cut would not prevent. 0 cuts on
+   * any throttling, as the AWS SDK's adaptive mode does.
+   * @default 0.15
    */
   overloadShare?: number;
-  /** Shortest time between two rate cuts, in milliseconds. Default 0. */
+  /**
+   * Shortest time between two rate cuts, in milliseconds.
+   * @default 0
+   */
   decreaseIntervalMs?: number;
+}
+
+/**
+ * Throws a TypeError or RangeError naming the first wrong option; `prefix` is put before each
+ * name (`rateLimiter.` when the options are a budget's).
+ */
+export function validateRateLimiterOptions(options: RateLimiterOptions, prefix = ""): void {
+  checkObject(prefix ? prefix.slice(0, -1) : "options", options);
+  checkNumber(`${prefix}decreaseFactor`, options.decreaseFactor, 0, 1);
+  checkNumber(`${prefix}increasePerSecond`, options.increasePerSecond, 0);
+  checkNumber(`${prefix}growthPerSecond`, options.growthPerSecond, 0);
+  checkNumber(`${prefix}minRatePerSecond`, options.minRatePerSecond, Number.MIN_VALUE);
+  checkDuration(`${prefix}idleAfterMs`, options.idleAfterMs);
+  checkNumber(`${prefix}overloadShare`, options.overloadShare, 0, 1);
+  checkDuration(`${prefix}decreaseIntervalMs`, options.decreaseIntervalMs);
 }
 
 /** A client-side send-rate limiter fed by throttling responses; free while it is off. */
@@ -52,7 +86,7 @@ function slotIndex(slotStartMs: number): number {
 
 /**
  * An adaptive send-rate limiter. Off until throttling reaches `overloadShare` of the last
- * second's answers (default a quarter); then the rate is set to `decreaseFactor` times
+ * second's answers (default 15%); then the rate is set to `decreaseFactor` times
  * the success rate measured over that second (what the server actually served, so repeated
  * SlowDowns cannot collapse it as a multiplicative-only decrease does), at most once per
  * `decreaseIntervalMs`, and grows by `increasePerSecond` (or `growthPerSecond` of itself, the
@@ -63,6 +97,7 @@ function slotIndex(slotStartMs: number): number {
  * after a cut that scattered SlowDowns set off).
  */
 export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter {
+  validateRateLimiterOptions(options);
   const decrease = options.decreaseFactor ?? 0.97;
   const increase = options.increasePerSecond ?? 3;
   const growth = options.growthPerSecond ?? 0;

@@ -1,8 +1,8 @@
 import type { NormalizeContext } from "../errors/context.js";
-import type { RetryClass } from "../errors/kinds.js";
 import { StorageError } from "../errors/storage-error.js";
 
-interface Origin {
+/** Where an engine-made error comes from. */
+export interface Origin {
   context?: NormalizeContext | undefined;
   operation?: string | undefined;
 }
@@ -39,15 +39,26 @@ export function createTimeoutError(
   });
 }
 
-/** The error surfaced when an outage hold would outlast the deadline before any attempt failed. */
-export function createHeldError(origin: Origin, retry: RetryClass = "transient"): StorageError {
+/**
+ * The error surfaced when a call is not sent because its budget holds the endpoint: kind
+ * `unavailable`, its `cause` the last real failure seen (`downForMs` given: the breaker is open).
+ */
+export function createHeldError(
+  origin: Origin,
+  cause?: StorageError,
+  downForMs?: number,
+): StorageError {
+  const message =
+    downForMs === undefined
+      ? "Not attempted: the retry budget holds requests while the endpoint looks down, past the deadline."
+      : `Not attempted: the endpoint has been down for ${Math.round(downForMs)} ms; calls fail at once until a probe succeeds.`;
   return new StorageError({
     kind: "unavailable",
     code: "EndpointUnavailable",
-    message:
-      "Not attempted: the retry budget holds requests while the endpoint looks down, past the deadline.",
-    retry,
-    provider: origin.context?.provider ?? "unknown",
+    message,
+    retry: cause?.retry === "throttling" ? "throttling" : "transient",
+    provider: cause?.provider ?? origin.context?.provider ?? "unknown",
     operation: origin.operation,
+    ...(cause ? { cause } : {}),
   });
 }

@@ -1,7 +1,10 @@
 import type { NormalizeContext } from "../errors/context.js";
 import type { AttemptRecord, GaveUpReason, RetryClass } from "../errors/kinds.js";
 import type { StorageError } from "../errors/storage-error.js";
+import type { RetryBudget } from "./retry-budget-contract.js";
 import type { RetryTelemetry } from "./telemetry.js";
+
+export type { RetryBudget } from "./retry-budget-contract.js";
 
 /** How a delay is randomised. `full` (the default) does the least total work under contention. */
 export type JitterMode = "full" | "equal" | "decorrelated" | "none";
@@ -101,68 +104,125 @@ export interface GiveUpEvent {
   operation: string | undefined;
 }
 
-/** A shared token bucket plus outage detector; one per client. */
-export interface RetryBudget {
-  /** Takes the cost of one retry of this class; false when the budget is spent. */
-  tryAcquire(retry: RetryClass): boolean;
-  /**
-   * Records an attempt's success (refills) or failure (feeds outage detection); with `nowMs`
-   * (milliseconds since the epoch) it also feeds the send-rate limiter.
-   */
-  recordOutcome(ok: boolean, retry?: RetryClass, nowMs?: number): void;
-  /** Milliseconds new attempts should wait because the endpoint looks down (0 when healthy). */
-  holdMs(nowMs: number): number;
-  /** Reserves a send slot from the rate limiter; milliseconds to wait for it (0 while it is off). */
-  reserveSendMs?(nowMs: number): number;
-  /** Whether the endpoint looks down (an outage hold is on); reading it has no side effect. */
-  readonly isDown?: boolean;
-  /** Tokens left. */
-  readonly available: number;
-}
-
 /** Result of a reconciliation: the operation did land after all. */
 export interface Reconciled<T> {
   value: T;
 }
 
-/** Options of `withRetry`. */
+/** Options of `withRetry`. Wrong values throw a TypeError or RangeError naming the option. */
 export interface RetryOptions<T = unknown> {
+  /**
+   * Overrides merged over `DEFAULT_POLICY`.
+   * @default {} (the default policy)
+   */
   policy?: RetryPolicyOverrides;
-  /** Shorthand for policy.maxAttempts. */
+  /**
+   * Shorthand for policy.maxAttempts: requests one call may send in all, retries and budget
+   * probes included.
+   * @default 3
+   */
   maxAttempts?: number;
-  /** Time the whole operation may take, retries included, in milliseconds. */
+  /**
+   * Time the whole operation may take, retries and waits included, in milliseconds.
+   * @default undefined (no deadline)
+   */
   deadlineMs?: number;
-  /** Time one attempt may take, in milliseconds (shortened to what is left of the deadline). */
+  /**
+   * Time one attempt may take, in milliseconds (shortened to what is left of the deadline).
+   * @default undefined (no limit)
+   */
   attemptTimeoutMs?: number;
   /**
-   * How long, from the operation's start, failures during a budget's outage hold are not charged
-   * to the attempt count (the hold paces them), in milliseconds. Default 30 000.
+   * Longest time one call waits, in all, while its budget holds a down endpoint (sending
+   * nothing), in milliseconds; past it the call fails with `gaveUp: "endpoint_down"`. The
+   * budget's `openAfterMs` bounds the wait too.
+   * @default undefined (only the budget's `openAfterMs` and the deadline bound it)
    */
   outageWaitMs?: number;
-  /** The caller's signal: an abort rejects at once with kind `aborted`. */
+  /**
+   * The caller's signal: an abort rejects at once with kind `aborted`.
+   * @default undefined
+   */
   signal?: AbortSignal;
+  /**
+   * The client's shared retry budget and circuit breaker.
+   * @default undefined (no budget: only the policy bounds retries)
+   */
   budget?: RetryBudget;
+  /**
+   * What the adapter knows about the call, for the safety gates.
+   * @default { idempotency: "idempotent", bodyReplayable: true }
+   */
   operation?: OperationDescriptor;
-  /** Passed to normalize() for every thrown value. */
+  /**
+   * Passed to normalize() for every thrown value.
+   * @default undefined
+   */
   context?: NormalizeContext;
-  /** Replaces normalize() for thrown values (adapters that know their errors better). */
+  /**
+   * Replaces normalize() for thrown values (adapters that know their errors better).
+   * @default normalize
+   */
   normalize?: (error: unknown, context?: NormalizeContext) => StorageError;
+  /**
+   * Judges a value `fn` returned: a StorageError makes the attempt a failure (retried, reconciled
+   * or surfaced like a thrown one), undefined a success. For clients that return their failures,
+   * as `fetch` returns a 503 Response.
+   * @default undefined (every returned value is a success)
+   */
+  classifyResult?: (value: T) => StorageError | undefined;
+  /**
+   * Called before each retry's wait.
+   * @default undefined
+   */
   onRetry?: (event: RetryEvent) => void;
+  /**
+   * Called when the loop stops on an error.
+   * @default undefined
+   */
   onGiveUp?: (event: GiveUpEvent) => void;
-  /** Where attempts, retries and give-ups are reported (`otelTelemetry()` from `bucketguard/otel`). */
+  /**
+   * Where attempts, retries and give-ups are reported (`otelTelemetry()` from `bucketguard/otel`).
+   * @default undefined (only the diagnostics channels, when subscribed)
+   */
   telemetry?: RetryTelemetry;
-  /** Called once before the single `credentials` retry; without it that class is not retried. */
+  /**
+   * Called once before the single `credentials` retry; without it that class is not retried.
+   * @default undefined
+   */
   refreshCredentials?: () => void | Promise<void>;
-  /** Told the learned clock offset (ms, server minus local) before the single `clock_skew` retry. */
+  /**
+   * Told the learned clock offset (ms, server minus local) before the single `clock_skew` retry.
+   * @default undefined
+   */
   onClockSkew?: (offsetMs: number, error: StorageError) => void;
-  /** Asked before the single `redirect` retry; return true once the next attempt will go to the right place. */
+  /**
+   * Asked before the single `redirect` retry; return true once the next attempt will go to the
+   * right place. Without it that class is not retried.
+   * @default undefined
+   */
   followRedirect?: (error: StorageError) => boolean | Promise<boolean>;
-  /** Asked when a retried call fails in a way its own earlier attempt may have caused (NoSuchUpload, 412). */
+  /**
+   * Asked when a retried call fails in a way its own earlier attempt may have caused
+   * (NoSuchUpload, 412, already exists).
+   * @default undefined
+   */
   reconcile?: (error: StorageError, attempt: number) => Promise<Reconciled<T> | undefined>;
-  /** Asked before every attempt after the first; false gives up with `budget` (Workers subrequest limits). */
+  /**
+   * Asked before every attempt after the first; false gives up with `budget` (Workers
+   * subrequest limits).
+   * @default undefined
+   */
   canAttempt?: (attempt: number) => boolean;
+  /**
+   * Time and timers.
+   * @default systemClock
+   */
   clock?: Clock;
-  /** Uniform in [0, 1). */
+  /**
+   * Uniform in [0, 1).
+   * @default Math.random
+   */
   random?: () => number;
 }
 

@@ -171,7 +171,12 @@ describe("otelTelemetry", () => {
     const named = createRetryBudget({ capacity: 50 });
     telemetry.observeBudget(named, "uploads");
     await run([failure("transient")], "x", { telemetry, budget: seen });
-    seen.recordOutcome(false, "transient");
+    seen.record({
+      result: "failure",
+      nowMs: Date.now(),
+      probe: false,
+      error: failure("transient"),
+    });
     const tokens = await otel.points("bucketguard.budget.tokens", "budgets");
     expect(tokens.map((p) => [p.attributes["bucketguard.budget.name"], p.value])).toEqual([
       ["uploads", 50],
@@ -196,13 +201,18 @@ describe("otelTelemetry", () => {
     expect(readBreakerState(withState("halfOpen"))).toBe("half_open");
     expect(readBreakerState(withState({ kind: "open", sinceMs: 5 }))).toBe("open");
     expect(readBreakerState(withState(undefined))).toBe("closed");
-    const bare: RetryBudget = {
+    const gateOnly = (gate: RetryBudget["gate"]): RetryBudget => ({
       tryAcquire: () => true,
-      recordOutcome() {},
-      holdMs: () => 0,
+      admit: () => ({ verdict: "send", probe: false }),
+      record() {},
+      gate,
       available: 1,
-    };
-    expect(readBreakerState(bare)).toBeUndefined();
+    });
+    expect(readBreakerState(gateOnly({ state: "up" }))).toBe("closed");
+    const down = { downSinceMs: 0, failedProbes: 0 };
+    expect(readBreakerState(gateOnly({ state: "holding", untilMs: 5, ...down }))).toBe("open");
+    expect(readBreakerState(gateOnly({ state: "probing", sinceMs: 5, ...down }))).toBe("half_open");
+    expect(readBreakerState(gateOnly({ state: "open", probeAtMs: 5, ...down }))).toBe("open");
   });
 
   it("rejects a wrong api or spans option, naming it", () => {

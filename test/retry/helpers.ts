@@ -1,5 +1,6 @@
 import type { RetryClass, StorageErrorKind } from "../../src/errors/kinds.js";
 import { StorageError, type StorageErrorInit } from "../../src/errors/storage-error.js";
+import type { RetryBudget } from "../../src/retry/retry-budget-contract.js";
 
 const KIND_OF: Record<RetryClass, StorageErrorKind> = {
   throttling: "throttled",
@@ -49,4 +50,24 @@ export function scripted<T>(errors: readonly unknown[], value: T) {
 export function errorOf<T>(result: Settled<T>): StorageError {
   if (result.ok) throw new Error(`expected a failure, got ${String(result.value)}`);
   return result.error;
+}
+
+/** Reports a failed attempt of class `retry` to `budget` at `nowMs`. */
+export function recordFailure(
+  budget: RetryBudget,
+  retry: RetryClass,
+  nowMs = 0,
+  probe = false,
+): void {
+  budget.record({ result: "failure", nowMs, probe, error: failure(retry) });
+}
+
+/** Reports a successful attempt to `budget` at `nowMs`; `refund` for a successful retry. */
+export function recordSuccess(
+  budget: RetryBudget,
+  nowMs = 0,
+  refund?: RetryClass,
+  probe = false,
+): void {
+  budget.record({ result: "success", nowMs, probe, refund });
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createRateLimiter } from "../../src/retry/rate-limiter.js";
 import { createRetryBudget } from "../../src/retry/retry-budget.js";
+import { recordFailure, recordSuccess } from "./helpers.js";
 
 describe("createRateLimiter", () => {
   it("is off and free until throttling arrives", () => {
@@ -102,23 +103,23 @@ describe("createRateLimiter", () => {
 
   it("is owned by the budget, fed only by throttling failures with a time", () => {
     const budget = createRetryBudget({ rateLimiter: { overloadShare: 0.1 } });
-    for (let i = 0; i < 90; i++) budget.recordOutcome(true, undefined, i * 10);
-    budget.recordOutcome(false, "transient", 1000);
+    for (let i = 0; i < 90; i++) recordSuccess(budget, i * 10);
+    recordFailure(budget, "transient", 1000);
     expect(budget.reserveSendMs?.(1000)).toBe(0);
     expect(budget.reserveSendMs?.(1000)).toBe(0);
     // Nine SlowDowns in 99 answers are scattered faults; the tenth (10%) is overload.
     for (let i = 0; i < 9; i++) {
-      budget.recordOutcome(true, undefined, 1000);
-      budget.recordOutcome(false, "throttling", 1000);
+      recordSuccess(budget, 1000);
+      recordFailure(budget, "throttling", 1000);
     }
     expect(budget.reserveSendMs?.(1000)).toBe(0);
     expect(budget.reserveSendMs?.(1000)).toBe(0);
-    budget.recordOutcome(false, "throttling", 1000);
+    recordFailure(budget, "throttling", 1000);
     expect(budget.reserveSendMs?.(1000)).toBe(0);
     expect(budget.reserveSendMs?.(1000)).toBeGreaterThan(0);
     const none = createRetryBudget({ rateLimiter: false });
-    none.recordOutcome(true, undefined, 0);
-    none.recordOutcome(false, "throttling", 10);
+    recordSuccess(none, 0);
+    recordFailure(none, "throttling", 10);
     expect(none.reserveSendMs?.(10)).toBe(0);
     expect(none.reserveSendMs?.(10)).toBe(0);
   });
@@ -128,26 +129,26 @@ describe("createRateLimiter", () => {
     // second's answers: pacing starts), then nothing succeeds for a second, which is no
     // overload: the limiter lets go, so nothing is paced after the recovery.
     const outage = createRetryBudget({ outageThreshold: 5 });
-    for (let i = 0; i < 60; i++) outage.recordOutcome(true, undefined, 1000 + i);
-    for (let i = 0; i < 30; i++) outage.recordOutcome(false, "throttling", 1100);
+    for (let i = 0; i < 60; i++) recordSuccess(outage, 1000 + i);
+    for (let i = 0; i < 30; i++) recordFailure(outage, "throttling", 1100);
     expect(outage.reserveSendMs?.(1100)).toBe(0);
     expect(outage.reserveSendMs?.(1100)).toBeGreaterThan(0);
-    for (let i = 0; i < 5; i++) outage.recordOutcome(false, "throttling", 2100 + i);
-    expect(outage.isDown).toBe(true);
-    outage.recordOutcome(true, undefined, 2400);
-    expect(outage.isDown).toBe(false);
+    for (let i = 0; i < 5; i++) recordFailure(outage, "throttling", 2100 + i);
+    expect(outage.gate.state).not.toBe("up");
+    recordSuccess(outage, 2400);
+    expect(outage.gate.state).toBe("up");
     expect(outage.reserveSendMs?.(2400)).toBe(0);
     expect(outage.reserveSendMs?.(2400)).toBe(0);
     // Overload: once the limiter paces, throttles while the server still serves are not an outage.
     const overload = createRetryBudget({ outageThreshold: 5 });
-    for (let i = 0; i < 40; i++) overload.recordOutcome(true, undefined, 1000 + i);
-    for (let i = 0; i < 10; i++) overload.recordOutcome(false, "throttling", 1050);
+    for (let i = 0; i < 40; i++) recordSuccess(overload, 1000 + i);
+    for (let i = 0; i < 10; i++) recordFailure(overload, "throttling", 1050);
     expect(overload.reserveSendMs?.(1050)).toBe(0);
     expect(overload.reserveSendMs?.(1050)).toBeGreaterThan(0);
-    expect(overload.isDown).toBe(false);
-    expect(overload.holdMs(1060)).toBe(0);
-    for (let i = 0; i < 20; i++) overload.recordOutcome(false, "throttling", 1060);
-    expect(overload.isDown).toBe(false);
+    expect(overload.gate.state).toBe("up");
+    expect(overload.admit(1060)).toEqual({ verdict: "send", probe: false });
+    for (let i = 0; i < 20; i++) recordFailure(overload, "throttling", 1060);
+    expect(overload.gate.state).toBe("up");
   });
 
   it("switches off when the limit has held nothing back for idleAfterMs, despite throttling", () => {

@@ -3,7 +3,7 @@ import { createManualClock } from "../../src/retry/manual-clock.js";
 import { createRetryBudget } from "../../src/retry/retry-budget.js";
 import type { AttemptContext } from "../../src/retry/types.js";
 import { withRetry } from "../../src/retry/with-retry.js";
-import { errorOf, failure, scripted, settle } from "./helpers.js";
+import { errorOf, failure, recordFailure, scripted, settle } from "./helpers.js";
 
 /** An attempt that never answers but rejects when its signal aborts, like fetch. */
 const hang = (ctx: AttemptContext): Promise<never> =>
@@ -106,8 +106,8 @@ describe("withRetry timing", () => {
   it("holds first attempts during an outage and recovers on the probe's success", async () => {
     const clock = createManualClock();
     const budget = createRetryBudget({ outageThreshold: 2, outageHoldMs: 200 });
-    budget.recordOutcome(false, "transient");
-    budget.recordOutcome(false, "transient");
+    recordFailure(budget, "transient");
+    recordFailure(budget, "transient");
     const script = scripted([], "up");
     const first = settle(withRetry(script.fn, { clock, budget }));
     const second = settle(withRetry(script.fn, { clock, budget }));
@@ -117,13 +117,13 @@ describe("withRetry timing", () => {
     expect(await first).toEqual({ ok: true, value: "up" });
     expect(await second).toEqual({ ok: true, value: "up" });
     expect(script.calls()).toBe(2);
-    expect(budget.holdMs(clock.now())).toBe(0);
+    expect(budget.admit(clock.now())).toEqual({ verdict: "send", probe: false });
   });
 
   it("gives up with deadline when a hold would outlast it, before any attempt", async () => {
     const clock = createManualClock();
     const budget = createRetryBudget({ outageThreshold: 1, outageHoldMs: 1000 });
-    budget.recordOutcome(false, "transient");
+    recordFailure(budget, "transient");
     const script = scripted([], 1);
     const result = settle(withRetry(script.fn, { clock, budget, deadlineMs: 500 }));
     await clock.runAll();

@@ -111,17 +111,17 @@ describe("one-shot retries", () => {
       ),
     );
     const clock = createInstantClock();
-    // outageWaitMs 0: failures while held are charged, so the budget, not the hold, stops them.
-    const plugin = bucketguard({ random: () => 0, clock, outageWaitMs: 0 });
+    const plugin = bucketguard({ random: () => 0, clock });
     const [first, second] = [plainClient(), plainClient()];
     first.middlewareStack.use(plugin);
     second.middlewareStack.use(plugin);
     const reasons: unknown[] = [];
-    for (let i = 0; i < 60 && !reasons.includes("budget"); i++) {
+    // The first client's budget sees its endpoint down until its breaker opens.
+    for (let i = 0; i < 60 && !reasons.includes("endpoint_down"); i++) {
       const error = await first.send(get()).catch((e: unknown) => e);
       reasons.push((error as { gaveUp?: unknown }).gaveUp);
     }
-    expect(reasons).toContain("budget");
+    expect(reasons).toContain("endpoint_down");
     const fresh = await second.send(get()).catch((e: unknown) => e);
     expect(fresh).toMatchObject({ gaveUp: "max_attempts", $metadata: { attempts: 6 } });
   });

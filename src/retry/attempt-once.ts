@@ -1,0 +1,67 @@
+import { normalize } from "../errors/normalize.js";
+import type { StorageError } from "../errors/storage-error.js";
+import { createAbortedError, createTimeoutError } from "./retry-errors.js";
+import { createAttemptSignal, runAttempt } from "./run-attempt.js";
+import type { RunState } from "./run-state.js";
+import type { AttemptContext } from "./types.js";
+
+/** How one attempt ended: a value, or a failure (`cancelled` when the caller aborted it). */
+export type AttemptResult<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly error: StorageError; readonly cancelled: boolean };
+
+/**
+ * The attempt step: sends one attempt with its own signal and timeout (the smaller of
+ * `attemptTimeoutMs` and what is left of the deadline), then turns what it threw, or a value
+ * `classifyResult` calls a failure, into a StorageError. Counts the attempt as sent.
+ */
+export async function attemptOnce<T>(
+  fn: (ctx: AttemptContext) => Promise<T>,
+  state: RunState<T>,
+): Promise<AttemptResult<T>> {
+  const { clock, options, origin } = state;
+  state.sent++;
+  const timeoutMs = attemptTimeoutMs(state);
+  const attemptSignal = createAttemptSignal(clock, options.signal, timeoutMs);
+  const ctx: AttemptContext = {
+    attempt: state.sent,
+    signal: attemptSignal.signal,
+    timeoutMs,
+    clockOffsetMs: state.clockOffsetMs,
+    lastError: state.lastError,
+  };
+  const { recorder } = state;
+  const run = () => fn(ctx);
+  const outcome = await runAttempt(
+    recorder ? () => recorder.within(run) : run,
+    attemptSignal,
+    options.signal,
+  );
+  if (outcome.ok) return classifyValue(state, outcome.value);
+  let error: StorageError;
+  if (outcome.callerAborted) error = createAbortedError(origin, outcome.thrown);
+  else if (outcome.timedOut) error = createTimeoutError(origin, timeoutMs ?? 0, outcome.thrown);
+  else error = (options.normalize ?? normalize)(outcome.thrown, options.context);
+  return { ok: false, error, cancelled: outcome.callerAborted };
+}
+
+/** The attempt's time limit: `attemptTimeoutMs`, shortened to what is left of the deadline. */
+export function attemptTimeoutMs<T>(state: RunState<T>): number | undefined {
+  const limitMs = state.options.attemptTimeoutMs;
+  if (state.deadlineAtMs === undefined) return limitMs;
+  const remainingMs = Math.max(0, state.deadlineAtMs - state.clock.now());
+  return limitMs === undefined ? remainingMs : Math.min(limitMs, remainingMs);
+}
+
+/** A returned value is a failure when `classifyResult` says so; a throwing judge is one too. */
+export function classifyValue<T>(state: RunState<T>, value: T): AttemptResult<T> {
+  const { classifyResult } = state.options;
+  if (!classifyResult) return { ok: true, value };
+  let error: StorageError | undefined;
+  try {
+    error = classifyResult(value);
+  } catch (thrown) {
+    error = (state.options.normalize ?? normalize)(thrown, state.options.context);
+  }
+  return error ? { ok: false, error, cancelled: false } : { ok: true, value };
+}

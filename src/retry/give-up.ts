@@ -1,0 +1,45 @@
+import type { GaveUpReason } from "../errors/kinds.js";
+import { markGaveUp, type StorageError } from "../errors/storage-error.js";
+import type { RunState } from "./run-state.js";
+
+/** Marks `error` with the attempts and `reason`, tells `onGiveUp`, and throws it. */
+export function giveUp<T>(state: RunState<T>, error: StorageError, reason: GaveUpReason): never {
+  markGaveUp(error, state.attempts.slice(), reason);
+  const event = {
+    attempt: state.sent,
+    error,
+    retry: error.retry,
+    reason,
+    attempts: error.attempts ?? [],
+    operation: state.origin.operation,
+  };
+  callHook(() => state.options.onGiveUp?.(event));
+  state.recorder?.giveUp(event);
+  throw error;
+}
+
+/** Tells `onRetry` that the attempt just failed is retried after `delayMs`. */
+export function announceRetry<T>(state: RunState<T>, error: StorageError, delayMs: number): void {
+  const event = {
+    attempt: state.sent,
+    delayMs,
+    error,
+    retry: error.retry,
+    operation: state.origin.operation,
+  };
+  callHook(() => state.options.onRetry?.(event));
+  state.recorder?.retry(event);
+}
+
+/** Tells the recorder the run succeeded (`reconciled`: a failed retry proved to have landed). */
+export function reportSuccess<T>(state: RunState<T>, reconciled: boolean): void {
+  state.recorder?.success({ attempt: state.sent, operation: state.origin.operation, reconciled });
+}
+
+function callHook(hook: () => void): void {
+  try {
+    hook();
+  } catch {
+    // Hooks are for logging and metrics: their failures must not change the outcome.
+  }
+}
