@@ -11,6 +11,7 @@ import { type AdapterSource, loadBucketguard, loadGuardBucket } from "./scenario
 import { runOutage } from "./scenarios/outage.js";
 import { runOverhead } from "./scenarios/overhead.js";
 import { runOverload } from "./scenarios/overload.js";
+import { runPluginCpu } from "./scenarios/plugin-cpu.js";
 import { runR2SameKey } from "./scenarios/r2-same-key.js";
 import { renderChart } from "./scenarios/render-chart.js";
 import type { ScenarioEnv, ScenarioResult } from "./scenarios/scenario.js";
@@ -26,6 +27,7 @@ const SCENARIOS = [
   runR2SameKey,
   runTruncatedDownload,
   runDeadEndpoint,
+  runPluginCpu,
 ];
 
 const { values } = parseArgs({

@@ -11,6 +11,11 @@ import {
 } from "@aws-sdk/client-s3";
 import { Upload } from "@aws-sdk/lib-storage";
 import {
+  describeFailure,
+  type FailureDetail,
+  formatFailure,
+} from "../bench/scenarios/describe-failure.js";
+import {
   formatCounts,
   percentile,
   type RunResult,
@@ -68,33 +73,50 @@ const BUCKET = "demo";
 const SMALL = new Uint8Array(4096).fill(120);
 const LARGE = new Uint8Array(6 * 1024 * 1024).fill(121);
 
-/** One operation of the workload, chosen by `i` and a seeded draw. */
-async function operate(client: S3Client, prefix: string, i: number, draw: number) {
+/** One operation of the workload, chosen by `i` and a seeded draw: its name and how to run it. */
+function chooseOperation(client: S3Client, prefix: string, i: number, draw: number) {
   const key = `${prefix}/small-${i % 20}`;
   if (i % 40 === 39) {
     const params = { Bucket: BUCKET, Key: `${prefix}/large-${i}`, Body: LARGE };
-    return new Upload({ client, params, partSize: 5 * 1024 * 1024, queueSize: 2 }).done();
+    const run = () =>
+      new Upload({ client, params, partSize: 5 * 1024 * 1024, queueSize: 2 }).done();
+    return { name: `Upload ${params.Key}`, run };
   }
   if (draw < 0.4) {
-    const res = await client.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }));
-    return res.Body?.transformToByteArray();
+    const run = async () => {
+      const res = await client.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }));
+      return res.Body?.transformToByteArray();
+    };
+    return { name: `GetObject ${key}`, run };
   }
-  if (draw < 0.6)
-    return client.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: SMALL }));
-  if (draw < 0.7) return client.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: prefix }));
-  if (draw < 0.8) return client.send(new HeadObjectCommand({ Bucket: BUCKET, Key: key }));
+  if (draw < 0.6) {
+    const run = () => client.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: SMALL }));
+    return { name: `PutObject ${key}`, run };
+  }
+  if (draw < 0.7) {
+    const run = () => client.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: prefix }));
+    return { name: `ListObjectsV2 ${prefix}/`, run };
+  }
+  if (draw < 0.8) {
+    const run = () => client.send(new HeadObjectCommand({ Bucket: BUCKET, Key: key }));
+    return { name: `HeadObject ${key}`, run };
+  }
   // A create-only write of a fresh key: must succeed exactly once, even when retried.
   const fresh = `${prefix}/once-${i}`;
-  return client.send(
-    new PutObjectCommand({ Bucket: BUCKET, Key: fresh, Body: SMALL, IfNoneMatch: "*" }),
-  );
+  const put = new PutObjectCommand({ Bucket: BUCKET, Key: fresh, Body: SMALL, IfNoneMatch: "*" });
+  return { name: `PutObject ${fresh} (If-None-Match: *)`, run: () => client.send(put) };
 }
 
 const isTty = process.stdout.isTTY === true;
 const server = await startS3Server({ buckets: [BUCKET] });
 const proxy = await startFaultProxy({ upstream: server.endpoint, dialect });
 const modes: ClientMode[] = ["sdk-default", "sdk-adaptive", "bucketguard"];
-const results: { mode: ClientMode; result: RunResult; requests: number }[] = [];
+const results: {
+  mode: ClientMode;
+  result: RunResult;
+  requests: number;
+  failures: FailureDetail[];
+}[] = [];
 
 console.log(
   `s3rver behind the fault proxy (dialect ${dialect}): ${faultRate * 100}% of requests fail, seed ${seed}, ` +
@@ -113,6 +135,7 @@ try {
     proxy.setFaults(faultPlan());
     proxy.stats.reset();
     const draws = createPrng(seed);
+    const failures: FailureDetail[] = [];
     let lastPrintMs = 0;
     const result = await runWorkers(
       {
@@ -127,11 +150,19 @@ try {
           else console.log(line);
         },
       },
-      (i) => operate(client, mode, i, draws()),
+      async (i) => {
+        const operation = chooseOperation(client, mode, i, draws());
+        try {
+          return await operation.run();
+        } catch (error) {
+          failures.push(describeFailure(operation.name, error));
+          throw error;
+        }
+      },
     );
     if (isTty) process.stdout.write("\r\x1b[2K");
     client.destroy();
-    results.push({ mode, result, requests: proxy.stats.total });
+    results.push({ mode, result, requests: proxy.stats.total, failures });
     console.log(`${mode}: done`);
   }
 } finally {
@@ -169,3 +200,14 @@ for (const row of table) {
 console.log("\nerrors by kind (normalized with bucketguard's normalize())");
 for (const { mode, result } of results)
   console.log(`  ${mode.padEnd(12)}  ${formatCounts(result.errorsByKind)}`);
+
+// Which operations failed and why: for bucketguard, the reason it stopped (`gaveUp`: the attempt
+// limit, the retry budget, the deadline or the policy) and each attempt's error.
+const failed = results.filter((r) => r.failures.length > 0);
+if (failed.length > 0) console.log("\nfailed operations");
+for (const { mode, failures } of failed) {
+  for (const failure of failures.slice(0, 10))
+    console.log(`  ${mode.padEnd(12)}  ${formatFailure(failure)}`);
+  if (failures.length > 10)
+    console.log(`  ${mode.padEnd(12)}  ... and ${failures.length - 10} more`);
+}

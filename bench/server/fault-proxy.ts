@@ -25,6 +25,8 @@ export interface FaultProxy {
   stats: FaultStats;
   /** Replaces the plan; outage windows count from this call. */
   setFaults(plan: FaultPlan): void;
+  /** Client connections open now (a cancelled request's connection is closed by its client). */
+  openConnections(): number;
   close(): Promise<void>;
 }
 
@@ -118,6 +120,9 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
         return pipeThrough(await forward(req, body), res, serverDate());
       case "truncate":
         return truncate(await forward(req, body), res, fault.keepFraction ?? 0.5);
+      case "stall":
+        if (fault.headers === false) return;
+        return stall(await forward(req, body), res, fault.keepFraction ?? 0.5);
       case "complete-200-error": {
         const rendered = renderError(dialect, "internal", { path: req.path, n: req.n });
         res.writeHead(200, { ...rendered.headers, date: serverDate() });
@@ -156,6 +161,13 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       });
     });
   });
+  let connections = 0;
+  server.on("connection", (socket) => {
+    connections += 1;
+    socket.once("close", () => {
+      connections -= 1;
+    });
+  });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
 
@@ -166,6 +178,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       plan = next;
       choose = createFaultChooser(next, nowMs);
     },
+    openConnections: () => connections,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -190,7 +203,7 @@ function pipeThrough(upstream: IncomingMessage, res: ServerResponse, date: strin
   upstream.pipe(res);
 }
 
-async function truncate(upstream: IncomingMessage, res: ServerResponse, keepFraction: number) {
+async function sendPart(upstream: IncomingMessage, res: ServerResponse, keepFraction: number) {
   const chunks: Buffer[] = [];
   for await (const chunk of upstream) chunks.push(chunk as Buffer);
   const body = Buffer.concat(chunks);
@@ -198,5 +211,17 @@ async function truncate(upstream: IncomingMessage, res: ServerResponse, keepFrac
     ...upstream.headers,
     "content-length": String(body.length),
   });
-  res.write(body.subarray(0, Math.floor(body.length * keepFraction)), () => res.destroy());
+  return new Promise<void>((resolve) => {
+    res.write(body.subarray(0, Math.floor(body.length * keepFraction)), () => resolve());
+  });
+}
+
+async function truncate(upstream: IncomingMessage, res: ServerResponse, keepFraction: number) {
+  await sendPart(upstream, res, keepFraction);
+  res.destroy();
+}
+
+// The rest never comes; the socket is closed by the client, or by close().
+async function stall(upstream: IncomingMessage, res: ServerResponse, keepFraction: number) {
+  await sendPart(upstream, res, keepFraction);
 }

@@ -10,6 +10,16 @@ export type Fault =
   | { type: "error"; error: ErrorName; retryAfterS?: number }
   /** Answers 403 RequestTimeTooSkewed with a Date header `skewMs` ahead (default 20 min). */
   | { type: "clock-skew"; skewMs?: number }
+  /**
+   * Forwards, then sends the headers (full Content-Length) and part of the body, then nothing
+   * more: the connection stays open and silent until the client gives up. `headers: false`
+   * sends nothing at all (a response that never comes).
+   */
+  | {
+      type: "stall" /** Share of the body sent, default 0.5. */;
+      keepFraction?: number;
+      headers?: boolean;
+    }
   /** Waits `delayMs` (real time), then forwards. */
   | { type: "delay"; delayMs: number }
   /** CompleteMultipartUpload only: answers 200 with an `<Error>` body (InternalError). */

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import S3rver from "s3rver";
+import { type FilesystemStore, makeWritesAtomic } from "./atomic-writes.js";
 
 /** Options of `startS3Server`. */
 export interface S3ServerOptions {
@@ -28,7 +29,8 @@ export const S3RVER_CREDENTIALS = { accessKeyId: "S3RVER", secretAccessKey: "S3R
 
 /**
  * Starts s3rver on 127.0.0.1, on a free port, storing objects in a fresh temporary directory
- * that `close()` removes. Logging is silenced.
+ * that `close()` removes. Logging is silenced. Writes replace an object atomically (see
+ * `makeWritesAtomic`), so a GET racing a PUT never stalls.
  */
 export async function startS3Server(options: S3ServerOptions = {}): Promise<S3Server> {
   const directory = await mkdtemp(join(tmpdir(), "bucketguard-s3rver-"));
@@ -44,6 +46,7 @@ export async function startS3Server(options: S3ServerOptions = {}): Promise<S3Se
         : { name: bucket.name, configs: bucket.cors === undefined ? [] : [bucket.cors] },
     ),
   });
+  makeWritesAtomic((server as unknown as { store: FilesystemStore }).store);
   const address = await server.run();
   let closed = false;
   return {

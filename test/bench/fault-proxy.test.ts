@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import {
   type Dialect,
   type ErrorName,
@@ -96,6 +96,31 @@ describe("startFaultProxy", () => {
     expect(text).toContain("<Code>RequestTimeTooSkewed</Code>");
     expect(text).toContain("<RequestTime>20231114T221320Z</RequestTime>");
     expect(text).toContain("<ServerTime>2023-11-14T23:13:20Z</ServerTime>");
+  });
+
+  it("stalls: headers and part of the body, then silence until the client gives up", async () => {
+    proxy.setFaults({ script: [{ count: 1, fault: { type: "stall", keepFraction: 0.3 } }] });
+    const controller = new AbortController();
+    const res = await get("/b/k", { signal: controller.signal });
+    expect(res.headers.get("content-length")).toBe(String(body.length));
+    const reader = res.body?.getReader();
+    const first = await reader?.read();
+    expect(first?.value?.byteLength).toBe(body.length * 0.3);
+    // Nothing more comes and the connection stays open: only the abort ends the next read.
+    const next = reader?.read();
+    expect(proxy.openConnections()).toBeGreaterThanOrEqual(1);
+    controller.abort();
+    await expect(next).rejects.toThrow();
+  });
+
+  it("stalls before any byte with headers: false", async () => {
+    proxy.setFaults({ script: [{ count: 1, fault: { type: "stall", headers: false } }] });
+    const controller = new AbortController();
+    const res = get("/b/k", { signal: controller.signal });
+    await vi.waitFor(() => expect(proxy.stats.byFault.stall).toBe(1));
+    controller.abort();
+    await expect(res).rejects.toThrow();
+    proxy.stats.reset();
   });
 
   it("delays, then forwards", async () => {

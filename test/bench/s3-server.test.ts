@@ -106,3 +106,23 @@ describe("s3rver behind the fault proxy, with @aws-sdk/client-s3", () => {
     proxy.setFaults({});
   });
 });
+
+describe("startS3Server under a GET racing a PUT of the same key", () => {
+  it("never serves a body shorter than its Content-Length (objects are replaced atomically)", async () => {
+    const s3 = await startS3Server({ buckets: ["race"] });
+    try {
+      const url = `${s3.endpoint}/race/k`;
+      const content = "x".repeat(64 * 1024);
+      await fetch(url, { method: "PUT", body: content });
+      const writes = Array.from({ length: 40 }, () => fetch(url, { method: "PUT", body: content }));
+      const reads = Array.from(
+        { length: 40 },
+        async () => (await (await fetch(url)).text()).length,
+      );
+      const [lengths] = await Promise.all([Promise.all(reads), Promise.all(writes)]);
+      expect(new Set(lengths)).toEqual(new Set([content.length]));
+    } finally {
+      await s3.close();
+    }
+  });
+});

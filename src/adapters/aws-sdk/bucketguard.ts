@@ -7,6 +7,7 @@ import type {
 import { createRetryBudget } from "../../index.js";
 import type { BucketguardOptions } from "./options.js";
 import { createRetryMiddleware } from "./retry-middleware.js";
+import { checkStallTimeout } from "./stall.js";
 
 /** Where the plugin sits: exactly where the SDK's own retry middleware was, replacing it. */
 export const RETRY_MIDDLEWARE_OPTIONS = {
@@ -38,6 +39,7 @@ export interface BucketguardPlugin {
  * {@link SdkStorageError}s.
  */
 export function bucketguard(options: BucketguardOptions = {}): BucketguardPlugin {
+  checkStallTimeout(options.stallTimeoutMs);
   return {
     applyToStack<Input extends object, Output extends object>(
       stack: MiddlewareStack<Input, Output>,

@@ -9,3 +9,4 @@ export { DEFAULT_MAX_REPLAY_BYTES } from "./replay-body.js";
 export type { BodyMixin } from "./resume-body.js";
 export type { SdkStorageError } from "./sdk-storage-error.js";
 export { isSdkStorageError } from "./sdk-storage-error.js";
+export { DEFAULT_STALL_TIMEOUT_MS } from "./stall.js";

@@ -1,5 +1,6 @@
 import { Readable } from "node:stream";
 import { isStorageError, StorageError } from "../../index.js";
+import { type StallLimit, stallError } from "./stall.js";
 
 /** How a GetObject body is continued after the connection dies. */
 export interface ResumeOptions {
@@ -9,6 +10,10 @@ export interface ResumeOptions {
   fetchFrom: (offset: number) => Promise<unknown>;
   /** Resumptions allowed per download. */
   maxResumes: number;
+  /** No bytes for this long while the reader wants them: resume, or fail as `timeout`. */
+  stall?: StallLimit;
+  /** For errors (`GetObject`). */
+  operation?: string;
 }
 
 function toBytes(chunk: unknown): Uint8Array {
@@ -42,6 +47,12 @@ function truncated(received: number, expected: number): Error {
   return Object.assign(error, { code: "ECONNRESET" });
 }
 
+function destroyedSource(): Error {
+  const error = new Error("The response body was destroyed before it could be read");
+  error.name = "IncompleteBody";
+  return Object.assign(error, { code: "ECONNRESET" });
+}
+
 function prematureClose(received: number): Error {
   const error = new Error(`Response body closed after ${received} bytes`);
   error.name = "IncompleteBody";
@@ -50,6 +61,9 @@ function prematureClose(received: number): Error {
 
 function asReadable(body: unknown): Readable {
   if (body instanceof Readable) return body;
+  if (typeof body !== "object" || body === null || !(Symbol.asyncIterator in body)) {
+    throw new TypeError("bucketguard: a resumed GetObject answered without a readable body");
+  }
   return Readable.from(body as AsyncIterable<unknown>, { objectMode: false });
 }
 
@@ -96,6 +110,10 @@ class ResumingBody extends Readable implements BodyMixin {
   #source: Readable;
   #received = 0;
   #resumes = 0;
+  /** Whether the reader wants bytes (not held back by back-pressure, not between sources). */
+  #wanting = false;
+  #progressAtMs = 0;
+  #cancelStallTimer: (() => void) | undefined;
 
   constructor(body: unknown, options: ResumeOptions) {
     super();
@@ -119,10 +137,15 @@ class ResumingBody extends Readable implements BodyMixin {
     const onData = (chunk: unknown): void => {
       const bytes = toBytes(chunk);
       this.#received += bytes.byteLength;
-      if (!this.push(bytes)) source.pause();
+      this.#progress();
+      if (!this.push(bytes)) {
+        this.#wanting = false;
+        source.pause();
+      }
     };
     const onEnd = (): void => {
       if (!settle()) return;
+      this.#stopStallTimer();
       const expected = this.#options.expectedBytes;
       if (expected === undefined || this.#received >= expected) this.push(null);
       else this.#resume(truncated(this.#received, expected));
@@ -133,14 +156,57 @@ class ResumingBody extends Readable implements BodyMixin {
     const onClose = (): void => {
       if (settle()) this.#resume(prematureClose(this.#received));
     };
+    // A source torn down before we got it (no error listener then: Node drops the error) would
+    // never emit again: treat it as a connection that died.
+    if (source.destroyed) {
+      settled = true;
+      queueMicrotask(() => this.#resume(source.errored ?? destroyedSource()));
+      return source;
+    }
     source.on("data", onData);
     source.once("end", onEnd);
     source.once("error", onError);
     source.once("close", onClose);
+    this.#wanting = true;
+    this.#progress();
     return source;
   }
 
+  /** Records progress and makes sure a stall timer runs while bytes are wanted. */
+  #progress(): void {
+    const stall = this.#options.stall;
+    if (stall === undefined || !Number.isFinite(stall.ms)) return;
+    this.#progressAtMs = stall.clock.now();
+    if (this.#cancelStallTimer === undefined) this.#armStallTimer(stall.ms);
+  }
+
+  #armStallTimer(delayMs: number): void {
+    const stall = this.#options.stall;
+    if (stall === undefined) return;
+    this.#cancelStallTimer = stall.clock.setTimer(() => {
+      this.#cancelStallTimer = undefined;
+      if (!this.#wanting || this.destroyed) return;
+      const idleMs = stall.clock.now() - this.#progressAtMs;
+      if (idleMs < stall.ms) {
+        this.#armStallTimer(stall.ms - idleMs);
+        return;
+      }
+      this.#wanting = false;
+      const source = this.#source;
+      const error = stallError("body", stall.ms, this.#options.operation);
+      // Settles the source's listeners through its own error: the resume takes it from there.
+      source.destroy(error);
+    }, delayMs);
+  }
+
+  #stopStallTimer(): void {
+    this.#wanting = false;
+    this.#cancelStallTimer?.();
+    this.#cancelStallTimer = undefined;
+  }
+
   #resume(error: unknown): void {
+    this.#stopStallTimer();
     this.#source.destroy();
     if (this.destroyed) return;
     if (this.#resumes >= this.#options.maxResumes) {
@@ -150,12 +216,15 @@ class ResumingBody extends Readable implements BodyMixin {
     this.#resumes += 1;
     this.#options.fetchFrom(this.#received).then(
       (next) => {
-        const source = asReadable(next);
         if (this.destroyed) {
-          source.destroy();
+          if (next instanceof Readable) next.destroy();
           return;
         }
-        this.#source = this.#attach(source);
+        try {
+          this.#source = this.#attach(asReadable(next));
+        } catch (error) {
+          this.destroy(error instanceof Error ? error : new Error(String(error)));
+        }
       },
       (failure: unknown) => {
         const mapped =
@@ -168,10 +237,14 @@ class ResumingBody extends Readable implements BodyMixin {
   }
 
   override _read(): void {
+    if (this.#source.destroyed) return;
+    this.#wanting = true;
+    this.#progress();
     this.#source.resume();
   }
 
   override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
+    this.#stopStallTimer();
     this.#source.destroy();
     callback(error);
   }

@@ -2,15 +2,25 @@ import { withRetry } from "../../index.js";
 import { cloneRequest, resumeRange } from "./http-request.js";
 import { resumeBody } from "./resume-body.js";
 import type { OperationState } from "./retry-middleware.js";
+import { sendAttempt } from "./send-attempt.js";
 
 type GetObjectOutput = { Body?: unknown; ETag?: string; ContentLength?: number };
+
+interface NodeBody {
+  pipe: unknown;
+  /** IncomingMessage: the whole message has been received. */
+  complete?: unknown;
+  readableLength?: unknown;
+}
+
+const CONDITIONAL = /^(range|if-match|if-none-match|if-modified-since|if-unmodified-since)$/i;
 
 function header(headers: Record<string, string>, name: string): string | undefined {
   const entry = Object.entries(headers).find(([key]) => key.toLowerCase() === name);
   return entry?.[1];
 }
 
-function isNodeReadable(body: unknown): boolean {
+function isNodeReadable(body: unknown): body is NodeBody {
   return (
     typeof body === "object" &&
     body !== null &&
@@ -19,38 +29,47 @@ function isNodeReadable(body: unknown): boolean {
   );
 }
 
+/** Every byte is already in memory: nothing is left to lose, stall or resume. */
+function isComplete(body: NodeBody, expectedBytes: number | undefined): boolean {
+  if (body.complete === true) return true;
+  const buffered = body.readableLength;
+  return expectedBytes !== undefined && typeof buffered === "number" && buffered >= expectedBytes;
+}
+
 /**
- * Replaces a GetObject output's Body (a Node Readable) with one that continues from the last
- * byte received when the download dies: `Range: bytes=<received>-` plus `If-Match: <ETag>`, so
- * a changed object fails with precondition_failed instead of splicing two versions together.
- * Left alone: no ETag, `PartNumber` reads, suffix ranges (`bytes=-500`), web streams.
+ * Guards a GetObject output's Body (a Node Readable) unless every byte has already arrived.
+ * With `maxResumes` above 0 and an ETag it continues from the last byte received when the
+ * download dies or stalls: `Range: bytes=<received>-` plus `If-Match: <ETag>`, so a changed
+ * object fails with precondition_failed instead of splicing two versions together. Otherwise
+ * (no ETag, `PartNumber` reads, suffix ranges, resumes off) a stalled body fails as `timeout`.
+ * Web streams are left alone.
  */
 export function resumeDownload(output: object, state: OperationState, maxResumes: number): void {
   const out = output as GetObjectOutput;
+  const body = out.Body;
+  if (!isNodeReadable(body) || isComplete(body, out.ContentLength)) return;
   const range = header(state.base.headers, "range");
   const etag = out.ETag;
-  if (
-    etag === undefined ||
-    !isNodeReadable(out.Body) ||
-    state.base.query.partNumber !== undefined
-  ) {
-    return;
-  }
-  if (resumeRange(range, 0) === undefined) return;
-  out.Body = resumeBody(out.Body, {
+  const resumable =
+    maxResumes > 0 &&
+    etag !== undefined &&
+    state.base.query.partNumber === undefined &&
+    resumeRange(range, 0) !== undefined;
+  if (!resumable && !Number.isFinite(state.stall.ms)) return;
+  out.Body = resumeBody(body, {
     expectedBytes: out.ContentLength,
-    maxResumes,
+    maxResumes: resumable ? maxResumes : 0,
+    stall: state.stall,
+    operation: state.commandName,
     fetchFrom: async (offset) => {
       const request = cloneRequest(state.base);
       for (const key of Object.keys(request.headers)) {
-        if (/^(range|if-match|if-none-match|if-modified-since|if-unmodified-since)$/i.test(key)) {
-          delete request.headers[key];
-        }
+        if (CONDITIONAL.test(key)) delete request.headers[key];
       }
       request.headers.range = resumeRange(range, offset) ?? "";
-      request.headers["if-match"] = etag;
+      if (etag !== undefined) request.headers["if-match"] = etag;
       const result = await withRetry(
-        async () => state.next({ ...state.args, request: cloneRequest(request) }),
+        async ({ signal }) => sendAttempt(state, cloneRequest(request), signal),
         { ...state.engine, operation: { name: "GetObject", idempotency: "idempotent" } },
       );
       return (result.output as GetObjectOutput).Body;

@@ -8,7 +8,7 @@ import type {
   ResponseMetadata,
 } from "@smithy/types";
 import type { AttemptContext, NormalizeContext, RetryBudget, RetryOptions } from "../../index.js";
-import { withRetry } from "../../index.js";
+import { systemClock, withRetry } from "../../index.js";
 import { classifyCommand } from "./command-safety.js";
 import { cloneRequest, isHttpRequest, type RequestShape } from "./http-request.js";
 import type { BucketguardOptions } from "./options.js";
@@ -18,6 +18,8 @@ import { resumeDownload } from "./resume-download.js";
 import { getSdkHandles } from "./sdk-context.js";
 import { createSdkHooks } from "./sdk-hooks.js";
 import { setRetryTotals, toSdkStorageError } from "./sdk-storage-error.js";
+import { relayAttemptSignals, sendAttempt } from "./send-attempt.js";
+import { DEFAULT_STALL_TIMEOUT_MS, type StallLimit } from "./stall.js";
 
 type Result = FinalizeHandlerOutput<object>;
 
@@ -56,10 +58,14 @@ export interface OperationState {
   engine: RetryOptions<Result>;
   /** For `$metadata`: attempts made and the time waited between them, in milliseconds. */
   totals: { attempts: number; retryDelayMs: number };
+  /** How long a response or a body may make no progress. */
+  stall: StallLimit;
+  /** Whether the engine's attempt signal can abort (caller signal, deadline or attempt timeout). */
+  attemptSignalLive: boolean;
 }
 
 async function runOperation(options: BucketguardOptions, state: OperationState): Promise<Result> {
-  const { args, next, commandName, totals } = state;
+  const { args, commandName, totals } = state;
   const safety = classifyCommand(commandName, args.input);
   const factory = options.bodyFactory;
   const plan = await planReplay(
@@ -67,15 +73,16 @@ async function runOperation(options: BucketguardOptions, state: OperationState):
     options.maxReplayBytes ?? DEFAULT_MAX_REPLAY_BYTES,
     factory && ((attempt) => factory({ commandName, input: args.input, attempt })),
   );
-  const attemptOnce = async ({ attempt }: AttemptContext): Promise<Result> => {
+  const attemptOnce = async ({ attempt, signal }: AttemptContext): Promise<Result> => {
     totals.attempts = attempt;
     const request = cloneRequest(state.base);
     request.headers[INVOCATION_ID_HEADER] = state.invocationId;
     request.headers[REQUEST_HEADER] = `attempt=${attempt}; max=${state.maxAttempts}`;
     request.body = await plan.bodyFor(attempt);
-    const result = await next({ ...args, request });
-    if (commandName === "GetObject" && options.resumeDownloads !== false) {
-      resumeDownload(result.output, state, options.maxResumes ?? 3);
+    const result = await sendAttempt(state, request, signal);
+    if (commandName === "GetObject") {
+      const resumes = options.resumeDownloads === false ? 0 : (options.maxResumes ?? 3);
+      resumeDownload(result.output, state, resumes);
     }
     return result;
   };
@@ -105,6 +112,11 @@ export function createRetryMiddleware(
   options: BucketguardOptions,
   budget: RetryBudget,
 ): FinalizeRequestMiddleware<object, object> {
+  const stall: StallLimit = {
+    ms: options.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS,
+    clock: options.clock ?? systemClock,
+  };
+  const timed = options.attemptTimeoutMs !== undefined || options.deadlineMs !== undefined;
   return (next, context) => async (args) => {
     if (!isHttpRequest(args.request)) return next(args);
     const commandName = (context.commandName ?? "").replace(/Command$/, "");
@@ -115,6 +127,7 @@ export function createRetryMiddleware(
       key: text(input.Key),
     };
     const handles = getSdkHandles(context);
+    relayAttemptSignals(handles.config?.requestHandler);
     // The client's maxAttempts is not read: the SDK's default 3 cannot be told from an explicit
     // 3, and 6 is the tuned default (docs/retry-policies.md). The plugin option sets it.
     const maxAttempts =
@@ -130,6 +143,8 @@ export function createRetryMiddleware(
       invocationId: crypto.randomUUID(),
       maxAttempts,
       totals,
+      stall,
+      attemptSignalLive: timed || handles.abortSignal !== undefined,
       engine: {
         ...createSdkHooks(handles, base, options.refreshCredentials),
         budget: options.budget ?? budget,

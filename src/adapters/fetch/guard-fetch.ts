@@ -8,9 +8,17 @@ import {
   type RetrySettings,
   readErrorBody,
   type StorageError,
+  systemClock,
   withRetry,
 } from "../../index.js";
 import { classifyMethod, mayFailWith200, type RetryPostOption } from "./classify-method.js";
+import {
+  checkStallTimeout,
+  DEFAULT_STALL_TIMEOUT_MS,
+  guardBody,
+  responseLimitMs,
+  stallError,
+} from "./stall-guard.js";
 
 /** Options of the fetch {@link guardFetch}. */
 export interface FetchGuardOptions
@@ -29,6 +37,14 @@ export interface FetchGuardOptions
   presign?: (request: Request, context: PresignContext) => Request | Promise<Request>;
   /** Throw the final error as a StorageError instead of returning the error response. Default false. */
   throwOnError?: boolean;
+  /**
+   * Longest time a request may make no progress, in milliseconds: no response yet (plus the time
+   * to send a body of known size at 64 KiB/s), or no body bytes while a read waits for them.
+   * Then the request is aborted and fails as a transient `timeout`: retried before the response
+   * is returned, an error from the body's reader after. `Infinity` turns it off.
+   * @default 30000
+   */
+  stallTimeoutMs?: number;
 }
 
 /** What {@link FetchGuardOptions.presign} is told about the attempt it signs. */
@@ -59,14 +75,17 @@ export function guardFetch(
   options: FetchGuardOptions = {},
 ): typeof fetch {
   const callFetch: typeof fetch = baseFetch ?? ((input, init) => globalThis.fetch(input, init));
+  checkStallTimeout(options.stallTimeoutMs);
   const {
     maxReplayBytes = DEFAULT_MAX_REPLAY_BYTES,
     retryPost,
     presign,
     throwOnError,
     provider,
+    stallTimeoutMs = DEFAULT_STALL_TIMEOUT_MS,
     ...retry
   } = options;
+  const clock = retry.clock ?? systemClock;
 
   const guarded = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const request = input instanceof Request ? input : undefined;
@@ -77,7 +96,7 @@ export function guardFetch(
     const rawBody = init?.body ?? request?.body;
     const body =
       idempotency === "never"
-        ? { next: () => rawBody, replayable: false }
+        ? { next: () => rawBody, replayable: false, sizeBytes: undefined }
         : await prepareReplayBody(rawBody, maxReplayBytes);
     const baseInit: Init = {
       ...init,
@@ -89,6 +108,12 @@ export function guardFetch(
     const responses = new WeakMap<StorageError, Response>();
     const thrown = new WeakMap<StorageError, unknown>();
     let lastResponse: Response | undefined;
+    // The controller of the attempt whose response is returned: a stalled body aborts it.
+    let stallController: AbortController | undefined;
+    const responseMs = responseLimitMs(
+      stallTimeoutMs,
+      body.replayable ? body.sizeBytes : undefined,
+    );
 
     const checks200 = mayFailWith200(method, url, baseInit.headers as Headers);
     const send = async (ctx: AttemptContext, signal: AbortSignal): Promise<Response> => {
@@ -98,20 +123,47 @@ export function guardFetch(
       return callFetch(await presign(new Request(url, attemptInit), { attempt, clockOffsetMs }));
     };
 
+    const guard = (response: Response): Response =>
+      guardBody(
+        response,
+        stallTimeoutMs,
+        clock,
+        (reason) => stallController?.abort(reason),
+        context.operation,
+      );
     try {
-      return await withRetry(
+      const response = await withRetry(
         async (ctx) => {
           void lastResponse?.body?.cancel().catch(() => undefined);
-          const signal = callerSignal ? AbortSignal.any([ctx.signal, callerSignal]) : ctx.signal;
-          const response = await send(ctx, signal);
-          lastResponse = response;
-          if (response.status < 400 && !(checks200 && response.status === 200)) return response;
-          const raw = await readErrorBody(response);
-          if (response.status < 400 && !hasErrorDocument(raw)) return response;
-          const { status, statusText, headers } = response;
-          const error = normalizeResponse({ status, statusText, headers, body: raw }, context);
-          responses.set(error, response);
-          throw error;
+          const stall = Number.isFinite(responseMs) ? new AbortController() : undefined;
+          stallController = stall;
+          const signals = [ctx.signal, stall?.signal, callerSignal].filter(
+            (s): s is AbortSignal => s !== undefined,
+          );
+          const signal = signals.length === 1 ? ctx.signal : AbortSignal.any(signals);
+          const cancel = stall
+            ? clock.setTimer(
+                () => stall.abort(stallError("response", responseMs, context.operation)),
+                responseMs,
+              )
+            : undefined;
+          try {
+            const response = await send(ctx, signal);
+            lastResponse = response;
+            if (response.status < 400 && !(checks200 && response.status === 200)) return response;
+            const raw = await readErrorBody(response);
+            if (response.status < 400 && !hasErrorDocument(raw)) return response;
+            const { status, statusText, headers } = response;
+            const error = normalizeResponse({ status, statusText, headers, body: raw }, context);
+            responses.set(error, response);
+            throw error;
+          } catch (error) {
+            // fetch rejects with the abort reason; a stall is the attempt's own timeout.
+            if (stall?.signal.aborted && !ctx.signal.aborted) throw stall.signal.reason;
+            throw error;
+          } finally {
+            cancel?.();
+          }
         },
         {
           ...retry,
@@ -125,11 +177,12 @@ export function guardFetch(
           },
         },
       );
+      return guard(response);
     } catch (error) {
       // fetch rejects with the signal's reason on abort; callers test for it (AbortError).
       if (callerSignal?.aborted) throw callerSignal.reason;
       const response = responses.get(error as StorageError);
-      if (response && !throwOnError) return response;
+      if (response && !throwOnError) return guard(response);
       if (response) void response.body?.cancel().catch(() => undefined);
       throw throwOnError ? error : (thrown.get(error as StorageError) ?? error);
     }

@@ -2,3 +2,4 @@
 export type { RetryPostOption } from "./classify-method.js";
 export type { FetchGuardOptions, PresignContext } from "./guard-fetch.js";
 export { DEFAULT_MAX_REPLAY_BYTES, guardFetch } from "./guard-fetch.js";
+export { DEFAULT_STALL_TIMEOUT_MS } from "./stall-guard.js";

@@ -1,0 +1,124 @@
+import type { FinalizeHandlerOutput } from "@smithy/types";
+import type { RequestShape } from "./http-request.js";
+import type { OperationState } from "./retry-middleware.js";
+import { responseLimitMs, stallError } from "./stall.js";
+
+type Result = FinalizeHandlerOutput<object>;
+
+/**
+ * What cancels one attempt: the `{ aborted, onabort }` shape of `@smithy/types`' AbortSignal,
+ * which NodeHttpHandler accepts as it is (setting `onabort` is all it does with it). Other
+ * handlers get a real AbortSignal that follows it. A plain object costs nothing on a successful
+ * attempt, where a listener on a real AbortSignal costs microseconds.
+ */
+interface CancelToken {
+  aborted: boolean;
+  reason: unknown;
+  onabort: (() => void) | null;
+}
+
+/**
+ * Where an attempt's token rides from the plugin to the HTTP handler: a symbol key on the
+ * request's header map. The signer and `HttpRequest.clone` copy the map with a spread (symbol
+ * keys included); handlers and the signer read only string keys, so it never reaches the wire.
+ */
+const ATTEMPT_TOKEN = Symbol.for("bucketguard.attemptToken");
+const RELAYED = Symbol.for("bucketguard.signalRelay");
+// Handlers known to take a `{ aborted, onabort }` object as their abortSignal.
+const DUCK_SIGNAL_HANDLERS = new Set(["NodeHttpHandler", "NodeHttp2Handler"]);
+
+type Handle = (request: unknown, options?: Record<string, unknown>) => Promise<unknown>;
+interface HandlerLike {
+  handle: Handle;
+  [RELAYED]?: true;
+}
+
+function tokenOf(request: unknown): CancelToken | undefined {
+  const headers = (request as { headers?: Record<symbol, unknown> } | undefined)?.headers;
+  return headers?.[ATTEMPT_TOKEN] as CancelToken | undefined;
+}
+
+function toAbortSignal(token: CancelToken): AbortSignal {
+  const controller = new AbortController();
+  if (token.aborted) controller.abort(token.reason);
+  else token.onabort = () => controller.abort(token.reason);
+  return controller.signal;
+}
+
+/**
+ * Teaches a client's request handler (once) to take each attempt's token as its `abortSignal`,
+ * the handle option HTTP handlers cancel a request in flight with. The SDK hands the handler
+ * only the options of `client.send`, fixed for the whole operation; requests without a token
+ * (other clients sharing the handler) pass unchanged.
+ */
+export function relayAttemptSignals(handler: unknown): void {
+  if (typeof handler !== "object" || handler === null) return;
+  const target = handler as HandlerLike;
+  if (target[RELAYED] || typeof target.handle !== "function") return;
+  const original = target.handle;
+  const duck = DUCK_SIGNAL_HANDLERS.has(handler.constructor?.name ?? "");
+  target.handle = function handle(this: unknown, request, options) {
+    const token = tokenOf(request);
+    if (token === undefined) return original.call(this, request, options);
+    const abortSignal = duck ? token : toAbortSignal(token);
+    return original.call(this, request, { ...options, abortSignal });
+  };
+  target[RELAYED] = true;
+}
+
+function cancel(token: CancelToken, reason: unknown): void {
+  if (token.aborted) return;
+  token.aborted = true;
+  token.reason = reason;
+  token.onabort?.();
+}
+
+/**
+ * Sends one attempt through the rest of the stack. Its request carries a token that cancels it
+ * when `outer` aborts (the engine's attempt signal: caller, deadline, `attemptTimeoutMs`) or
+ * when no response has come within the stall limit (plus the body's upload time); the stall
+ * rejects as a transient `timeout` even when the handler ignores the token.
+ */
+export function sendAttempt(
+  state: OperationState,
+  request: RequestShape,
+  outer: AbortSignal | undefined,
+): Promise<Result> {
+  const { stall } = state;
+  const limitMs = Number.isFinite(stall.ms)
+    ? responseLimitMs(stall.ms, request.headers["content-length"])
+    : undefined;
+  const linked = state.attemptSignalLive && outer !== undefined;
+  if (limitMs === undefined && !linked) return state.next({ ...state.args, request });
+  const token: CancelToken = { aborted: false, reason: undefined, onabort: null };
+  (request.headers as Record<symbol, unknown>)[ATTEMPT_TOKEN] = token;
+  return new Promise<Result>((resolve, reject) => {
+    const onOuterAbort = (): void => cancel(token, outer?.reason);
+    if (linked) {
+      if (outer.aborted) onOuterAbort();
+      else outer.addEventListener("abort", onOuterAbort, { once: true });
+    }
+    const cancelTimer =
+      limitMs === undefined
+        ? undefined
+        : stall.clock.setTimer(() => {
+            const error = stallError("response", limitMs, state.commandName);
+            cancel(token, error);
+            reject(error);
+          }, limitMs);
+    const settle = (): void => {
+      cancelTimer?.();
+      if (linked) outer.removeEventListener("abort", onOuterAbort);
+    };
+    state.next({ ...state.args, request }).then(
+      (result) => {
+        settle();
+        resolve(result);
+      },
+      (error: unknown) => {
+        settle();
+        reject(error);
+      },
+    );
+  });
+}

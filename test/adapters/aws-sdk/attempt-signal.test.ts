@@ -1,0 +1,139 @@
+import { Readable } from "node:stream";
+import { GetObjectCommand, HeadObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import type { HttpRequest } from "@smithy/types";
+import { describe, expect, it } from "vitest";
+import {
+  type BucketguardOptions,
+  bucketguard,
+  DEFAULT_STALL_TIMEOUT_MS,
+} from "../../../src/adapters/aws-sdk/index.js";
+import { createManualClock } from "../../../src/index.js";
+
+type Answer = (signal: AbortSignal | undefined) => Promise<{ response: unknown }>;
+
+/** A request handler that records the abortSignal of every request and answers with `answer`. */
+function stubHandler(answers: Answer[]) {
+  const signals: (AbortSignal | undefined)[] = [];
+  const handler = {
+    signals,
+    handle(_request: HttpRequest, options?: { abortSignal?: AbortSignal }) {
+      signals.push(options?.abortSignal);
+      const answer = answers[signals.length - 1] ?? answers[answers.length - 1];
+      if (answer === undefined) throw new Error("no answer scripted");
+      return answer(options?.abortSignal);
+    },
+    updateHttpClientConfig() {},
+    httpHandlerConfigs: () => ({}),
+  };
+  return handler;
+}
+
+/** Never answers; rejects like NodeHttpHandler once its signal aborts. */
+const silent: Answer = (signal) =>
+  new Promise((_, reject) => {
+    signal?.addEventListener("abort", () => {
+      reject(Object.assign(new Error("Request aborted"), { name: "AbortError" }));
+    });
+  });
+
+const ok =
+  (body?: Readable): Answer =>
+  async () => ({
+    response: {
+      statusCode: 200,
+      headers: { "content-length": "4", etag: '"e"' },
+      body: body ?? Readable.from([Buffer.from("body")]),
+    },
+  });
+
+function client(handler: ReturnType<typeof stubHandler>, options: BucketguardOptions) {
+  const c = new S3Client({
+    region: "us-east-1",
+    endpoint: "http://127.0.0.1:1",
+    forcePathStyle: true,
+    credentials: { accessKeyId: "AKID", secretAccessKey: "s" },
+    requestHandler: handler,
+  });
+  c.middlewareStack.use(bucketguard({ random: () => 0, ...options }));
+  return c;
+}
+
+const head = () => new HeadObjectCommand({ Bucket: "b", Key: "k" });
+
+describe("the attempt signal reaches the HTTP handler", () => {
+  it("attemptTimeoutMs aborts the request in flight, then the retry succeeds", async () => {
+    const clock = createManualClock();
+    const handler = stubHandler([silent, ok()]);
+    const pending = client(handler, { clock, attemptTimeoutMs: 1000 }).send(head());
+    await clock.advance(1000);
+    await clock.runAll();
+    const out = await pending;
+    expect(out.$metadata.attempts).toBe(2);
+    expect(handler.signals[0]?.aborted).toBe(true);
+    expect(handler.signals[1]?.aborted).toBe(false);
+  });
+
+  it("a response that never comes fails as timeout after stallTimeoutMs and is cancelled", async () => {
+    const clock = createManualClock();
+    const handler = stubHandler([silent]);
+    const pending = client(handler, { clock, maxAttempts: 1, stallTimeoutMs: 5000 })
+      .send(head())
+      .catch((e: unknown) => e);
+    await clock.advance(4999);
+    expect(handler.signals[0]?.aborted).toBe(false);
+    await clock.advance(1);
+    const error = await pending;
+    expect(error).toMatchObject({ kind: "timeout", retry: "transient", gaveUp: "max_attempts" });
+    expect((error as Error).message).toMatch(/No response within 5000 ms/);
+    expect(handler.signals[0]?.aborted).toBe(true);
+  });
+
+  it("stalls by default after 30 s", async () => {
+    const clock = createManualClock();
+    const handler = stubHandler([silent, ok()]);
+    const pending = client(handler, { clock }).send(head());
+    await clock.advance(DEFAULT_STALL_TIMEOUT_MS);
+    await clock.runAll();
+    expect((await pending).$metadata.attempts).toBe(2);
+  });
+
+  it("the caller's abortSignal still cancels the request", async () => {
+    const handler = stubHandler([silent]);
+    const controller = new AbortController();
+    const pending = client(handler, {})
+      .send(head(), { abortSignal: controller.signal })
+      .catch((e: unknown) => e);
+    await new Promise((resolve) => setImmediate(resolve));
+    controller.abort();
+    expect(await pending).toMatchObject({ kind: "aborted" });
+    expect(handler.signals[0]?.aborted).toBe(true);
+  });
+
+  it("leaves a complete small body as it came, and guards one still arriving", async () => {
+    const complete = new Readable({ read() {} });
+    complete.push(Buffer.from("body"));
+    complete.push(null);
+    const arriving = new Readable({ read() {} });
+    const handler = stubHandler([ok(complete), ok(arriving)]);
+    const c = client(handler, { clock: createManualClock() });
+    const first = await c.send(new GetObjectCommand({ Bucket: "b", Key: "k" }));
+    expect(first.Body).toBe(complete);
+    const second = await c.send(new GetObjectCommand({ Bucket: "b", Key: "k" }));
+    expect(second.Body).not.toBe(arriving);
+    arriving.push(Buffer.from("body"));
+    arriving.push(null);
+    expect(await second.Body?.transformToString()).toBe("body");
+  });
+});
+
+describe("stallTimeoutMs validation", () => {
+  it.each([0, -1, Number.NaN, "30" as unknown as number])("rejects %s naming the option", (v) => {
+    expect(() => bucketguard({ stallTimeoutMs: v })).toThrow(RangeError);
+    expect(() => bucketguard({ stallTimeoutMs: v })).toThrow(/stallTimeoutMs/);
+  });
+
+  it("accepts Infinity (no limit) and positive numbers", () => {
+    expect(() => bucketguard({ stallTimeoutMs: Number.POSITIVE_INFINITY })).not.toThrow();
+    expect(() => bucketguard({ stallTimeoutMs: 1 })).not.toThrow();
+  });
+});
