@@ -1,12 +1,7 @@
-/** A request body that can be sent once per attempt. */
-export interface ReplayBody {
-  /** The body for the next attempt. */
-  next(): BodyInit | null | undefined;
-  /** Whether every attempt gets the whole body (false: only the first can be sent). */
-  replayable: boolean;
-  /** Size in bytes when known (the file's size for FormData uploads). */
-  sizeBytes: number | undefined;
-}
+import { oneShotBody, type ReplayBody, reusableBody } from "./replay-body.js";
+
+/** A fetch request body, as `prepareReplayBody` gives it for each attempt. */
+export type FetchBody = BodyInit | null | undefined;
 
 /**
  * Makes `body` sendable once per attempt. Strings, buffers, Blobs, FormData and
@@ -17,32 +12,17 @@ export interface ReplayBody {
 export async function prepareReplayBody(
   body: BodyInit | null | undefined,
   maxReplayBytes: number,
-): Promise<ReplayBody> {
-  if (body === null || body === undefined) return fixed(body, 0);
-  if (typeof body === "string") return fixed(body, new TextEncoder().encode(body).byteLength);
-  if (body instanceof ArrayBuffer || ArrayBuffer.isView(body)) return fixed(body, body.byteLength);
-  if (body instanceof Blob) return fixed(body, body.size);
-  if (body instanceof FormData) return fixed(body, formDataFileSize(body));
-  if (body instanceof URLSearchParams) return fixed(body, undefined);
+): Promise<ReplayBody<FetchBody>> {
+  if (body === null || body === undefined) return reusableBody<FetchBody>(body, 0);
+  if (typeof body === "string")
+    return reusableBody<FetchBody>(body, new TextEncoder().encode(body).byteLength);
+  if (body instanceof ArrayBuffer || ArrayBuffer.isView(body))
+    return reusableBody<FetchBody>(body, body.byteLength);
+  if (body instanceof Blob) return reusableBody<FetchBody>(body, body.size);
+  if (body instanceof FormData) return reusableBody<FetchBody>(body, formDataFileSize(body));
+  if (body instanceof URLSearchParams) return reusableBody<FetchBody>(body, undefined);
   if (body instanceof ReadableStream) return bufferStream(body, maxReplayBytes);
-  return once(body, undefined);
-}
-
-function fixed(body: BodyInit | null | undefined, sizeBytes: number | undefined): ReplayBody {
-  return { next: () => body, replayable: true, sizeBytes };
-}
-
-function once(body: BodyInit, sizeBytes: number | undefined): ReplayBody {
-  let sent = false;
-  return {
-    next() {
-      if (sent) throw new TypeError("bucketguard: a streamed request body cannot be sent twice");
-      sent = true;
-      return body;
-    },
-    replayable: false,
-    sizeBytes,
-  };
+  return oneShotBody<FetchBody>(body, undefined);
 }
 
 function formDataFileSize(form: FormData): number | undefined {
@@ -53,15 +33,15 @@ function formDataFileSize(form: FormData): number | undefined {
 async function bufferStream(
   stream: ReadableStream<Uint8Array>,
   maxReplayBytes: number,
-): Promise<ReplayBody> {
+): Promise<ReplayBody<FetchBody>> {
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
   while (total <= maxReplayBytes) {
     const { done, value } = await reader.read();
     if (done) {
-      const bytes = concat(chunks, total);
-      return fixed(bytes, total);
+      const bytes: FetchBody = concat(chunks, total);
+      return reusableBody<FetchBody>(bytes, total);
     }
     chunks.push(value);
     total += value.byteLength;
@@ -78,7 +58,7 @@ async function bufferStream(
     },
     cancel: (reason) => reader.cancel(reason),
   });
-  return once(rest, undefined);
+  return oneShotBody<FetchBody>(rest, undefined);
 }
 
 function concat(chunks: readonly Uint8Array[], total: number): Uint8Array<ArrayBuffer> {
