@@ -1,4 +1,4 @@
-import { DEFAULT_MAX_REPLAY_BYTES, PROVIDERS } from "../../index.js";
+import { createRetryBudget, DEFAULT_MAX_REPLAY_BYTES, PROVIDERS } from "../../index.js";
 import { checkBoolean, checkFunction, checkOneOf } from "../../retry/validate-options.js";
 import { guardHttp } from "../http/guard-http.js";
 import { resolveSettings } from "../shared/resolve-settings.js";
@@ -18,7 +18,10 @@ export function guardFetch(
   options: GuardFetchOptions = {},
 ): typeof fetch {
   checkFunction("baseFetch", baseFetch);
-  const settings = resolveSettings(options, { maxReplayBytes: DEFAULT_MAX_REPLAY_BYTES });
+  const settings = resolveSettings(options, {
+    maxReplayBytes: DEFAULT_MAX_REPLAY_BYTES,
+    budget: createRetryBudget,
+  });
   const { retryPost, presign, throwOnError, provider, refreshCredentials, onClockSkew } = options;
   checkRetryPost(retryPost);
   checkFunction("presign", presign);

@@ -24,6 +24,14 @@ export type GuardRetryOptions = RetrySettings & Pick<RetryOptions, "signal">;
  */
 export interface GuardBucketOptions extends GuardRetryOptions {
   /**
+   * A retry budget and circuit breaker, shared by the buckets guarded with it. None by default,
+   * unlike the other adapters: a guarded bucket lives for one Worker request, too short to judge
+   * the endpoint, and `subrequestLimit` bounds its calls. Share one across requests (a module
+   * scope `createRetryBudget()`) to get one.
+   * @default undefined
+   */
+  budget?: GuardRetryOptions["budget"];
+  /**
    * Least time between the starts of two writes (put, delete, multipart complete) to the same key
    * through this guarded bucket, in milliseconds; writes to one key also run one at a time.
    * R2 answers 10058 beyond one write per second per key; 0 turns pacing off.

@@ -1,4 +1,4 @@
-import { type Clock, type RetrySettings, systemClock } from "../../index.js";
+import { type Clock, type RetryBudget, type RetrySettings, systemClock } from "../../index.js";
 import { checkCount, checkObject } from "../../retry/validate-options.js";
 import { validateRetryOptions } from "../../retry/validate-retry-options.js";
 import { checkStallTimeout, DEFAULT_STALL_TIMEOUT_MS } from "./stall-limit.js";
@@ -17,6 +17,8 @@ export interface SettingsDefaults {
   maxAttempts?: number | undefined;
   /** Default `maxReplayBytes`. */
   maxReplayBytes: number;
+  /** Makes the budget used when none is given; default: none (only the policy bounds retries). */
+  budget?: (() => RetryBudget) | undefined;
 }
 
 /** Settings checked and completed with their defaults. */
@@ -62,6 +64,7 @@ export function resolveSettings(
   if (settings.maxAttempts === undefined && settings.policy?.maxAttempts === undefined) {
     if (defaults.maxAttempts !== undefined) settings.maxAttempts = defaults.maxAttempts;
   }
+  if (settings.budget === undefined && defaults.budget) settings.budget = defaults.budget();
   return {
     retry: settings,
     maxReplayBytes: options.maxReplayBytes ?? defaults.maxReplayBytes,

@@ -6,6 +6,12 @@ import type { RetrySettings } from "../../index.js";
  */
 export interface GuardFetchOptions extends RetrySettings {
   /**
+   * The retry budget and circuit breaker of every request through this guarded fetch (make one
+   * guarded fetch per client, as with the AWS SDK plugin).
+   * @default createRetryBudget(), one per guarded fetch
+   */
+  budget?: RetrySettings["budget"];
+  /**
    * Largest streamed request body buffered so it can be re-sent, in bytes. A longer stream is
    * sent once, whole, and not retried.
    * @default 8388608 (8 MiB, `DEFAULT_MAX_REPLAY_BYTES`)

@@ -1,4 +1,4 @@
-import { DEFAULT_MAX_REPLAY_BYTES } from "../../index.js";
+import { createRetryBudget, DEFAULT_MAX_REPLAY_BYTES } from "../../index.js";
 import { checkBoolean, checkFunction } from "../../retry/validate-options.js";
 import { guardHttp } from "../http/guard-http.js";
 import type { HttpReconcile, HttpRoute } from "../http/http-route.js";
@@ -22,7 +22,10 @@ export function guardFetch(
   options: GuardFetchOptions = {},
 ): typeof fetch {
   checkFunction("baseFetch", baseFetch);
-  const settings = resolveSettings(options, { maxReplayBytes: DEFAULT_MAX_REPLAY_BYTES });
+  const settings = resolveSettings(options, {
+    maxReplayBytes: DEFAULT_MAX_REPLAY_BYTES,
+    budget: createRetryBudget,
+  });
   const { reconcileUploads = true } = options;
   checkBoolean("reconcileUploads", options.reconcileUploads);
   const callFetch: typeof fetch = baseFetch ?? ((input, init) => globalThis.fetch(input, init));
