@@ -13,7 +13,7 @@ import {
 import type { ResolvedSettings } from "../shared/resolve-settings.js";
 import { responseLimitMs, stallError } from "../shared/stall-limit.js";
 import { classifyAnswer, type HttpAnswer, readAnswer } from "./http-answer.js";
-import type { HttpReconcile, HttpRoute, RouteClassifier } from "./http-route.js";
+import type { HttpReconcile, HttpRequestParts, RouteClassifier } from "./http-route.js";
 import { guardBody } from "./stall-guard.js";
 
 /** What a `guardFetch` adapter tells the shared HTTP guard. */
@@ -80,13 +80,7 @@ export function guardHttp(guard: HttpGuard): typeof fetch {
   };
 }
 
-interface PreparedRequest {
-  method: string;
-  url: URL;
-  route: HttpRoute;
-  headers: Headers;
-  body: ReplayBody<FetchBody>;
-  signal: AbortSignal | undefined;
+interface PreparedRequest extends HttpRequestParts {
   baseInit: Init;
 }
 

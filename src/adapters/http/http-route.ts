@@ -18,8 +18,8 @@ export interface HttpRoute {
  */
 export type RouteClassifier = (method: string, url: URL, headers: Headers) => HttpRoute | undefined;
 
-/** The request a reconcile function may check an earlier attempt of. */
-export interface HttpReconcileRequest {
+/** One request as the guard prepared it. */
+export interface HttpRequestParts {
   /** Upper-case. */
   method: string;
   url: URL;
@@ -27,6 +27,10 @@ export interface HttpReconcileRequest {
   headers: Headers;
   body: ReplayBody<FetchBody>;
   signal: AbortSignal | undefined;
+}
+
+/** The request a reconcile function may check an earlier attempt of. */
+export interface HttpReconcileRequest extends HttpRequestParts {
   /** Errors of the attempts before the refused one (timeouts included). */
   failures: readonly StorageError[];
 }
