@@ -42,7 +42,8 @@ export function checkCanAttempt<T>(state: RunState<T>): Refusal | undefined {
 export function checkDeadline<T>(state: RunState<T>, waitMs: number): Refusal | undefined {
   const { deadlineAtMs } = state;
   if (deadlineAtMs === undefined || state.clock.now() + waitMs < deadlineAtMs) return undefined;
-  return { ok: false, reason: "deadline", error: state.lastError ?? createHeldError(state.origin) };
+  const error = state.lastError ?? createHeldError(state.origin, undefined);
+  return { ok: false, reason: "deadline", error };
 }
 
 /**
@@ -66,7 +67,9 @@ export async function passGate<T>(state: RunState<T>): Promise<Admitted> {
         return admission.probe ? { ok: true, probe: true } : SEND;
       case "reject": {
         const cause = state.lastError ?? admission.cause;
-        const error = createHeldError(state.origin, cause, admission.downForMs);
+        const downS = (admission.downForMs / 1000).toFixed(1);
+        const message = `Not attempted: the endpoint has been down for ${downS} s; calls fail at once until a probe succeeds.`;
+        const error = createHeldError(state.origin, cause, message);
         return { ok: false, reason: "endpoint_down", error };
       }
       case "wait": {
@@ -83,7 +86,8 @@ export async function hold<T>(state: RunState<T>, waitMs: number): Promise<Refus
   if (late) return late;
   const { outageWaitMs } = state.options;
   if (outageWaitMs !== undefined && state.heldMs + waitMs > outageWaitMs) {
-    const error = createHeldError(state.origin, state.lastError);
+    const message = `Not attempted: the endpoint looks down, and this call has waited its outageWaitMs (${outageWaitMs} ms).`;
+    const error = createHeldError(state.origin, state.lastError, message);
     return { ok: false, reason: "endpoint_down", error };
   }
   const aborted = await wait(state, waitMs);

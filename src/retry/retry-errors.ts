@@ -40,18 +40,14 @@ export function createTimeoutError(
 }
 
 /**
- * The error surfaced when a call is not sent because its budget holds the endpoint: kind
- * `unavailable`, its `cause` the last real failure seen (`downForMs` given: the breaker is open).
+ * The error surfaced when a call is not sent because its budget holds or paces the endpoint:
+ * kind `unavailable`, `message` saying why, its `cause` the last real failure seen.
  */
 export function createHeldError(
   origin: Origin,
-  cause?: StorageError,
-  downForMs?: number,
+  cause: StorageError | undefined,
+  message = "Not attempted: the deadline came first (the retry budget was holding or pacing requests).",
 ): StorageError {
-  const message =
-    downForMs === undefined
-      ? "Not attempted: the retry budget holds requests while the endpoint looks down, past the deadline."
-      : `Not attempted: the endpoint has been down for ${Math.round(downForMs)} ms; calls fail at once until a probe succeeds.`;
   return new StorageError({
     kind: "unavailable",
     code: "EndpointUnavailable",

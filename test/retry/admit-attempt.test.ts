@@ -89,7 +89,7 @@ describe("the admit step", () => {
     expect(refused).toMatchObject({ ok: false, reason: "endpoint_down" });
     if (refused.ok) throw new Error("expected a refusal");
     expect(refused.error).toMatchObject({ kind: "unavailable", cause });
-    expect(refused.error.message).toContain("12000 ms");
+    expect(refused.error.message).toContain("down for 12.0 s");
   });
 
   it("lets calls that sent fewer requests take the probe first, once per hold", () => {
