@@ -126,10 +126,15 @@ describe("the attempt signal reaches the HTTP handler", () => {
   });
 });
 
-describe("stallTimeoutMs validation", () => {
+describe("option validation: stallTimeoutMs, maxResumes", () => {
   it.each([0, -1, Number.NaN, "30" as unknown as number])("rejects %s naming the option", (v) => {
     expect(() => bucketguard({ stallTimeoutMs: v })).toThrow(RangeError);
     expect(() => bucketguard({ stallTimeoutMs: v })).toThrow(/stallTimeoutMs/);
+  });
+
+  it.each([-1, 1.5, Number.NaN])("rejects maxResumes %s naming the option", (v) => {
+    expect(() => bucketguard({ maxResumes: v })).toThrow(/maxResumes/);
+    expect(() => bucketguard({ maxResumes: v })).toThrow(RangeError);
   });
 
   it("accepts Infinity (no limit) and positive numbers", () => {
