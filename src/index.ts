@@ -1,9 +1,11 @@
 // Core entry: no Node built-ins, runs in Node, Workers and browsers.
 
 // Request and response bodies
-export type { ReplayBody, RequestBody } from "./body/prepare-replay-body.js";
+export type { FetchBody, RequestBody } from "./body/prepare-replay-body.js";
 export { prepareReplayBody } from "./body/prepare-replay-body.js";
 export { MAX_ERROR_BODY_BYTES, readErrorBody } from "./body/read-error-body.js";
+export type { ReplayBody } from "./body/replay-body.js";
+export { DEFAULT_MAX_REPLAY_BYTES, oneShotBody, reusableBody } from "./body/replay-body.js";
 // The error model
 export type { NormalizeContext, ResponseLike } from "./errors/context.js";
 export type {

@@ -1,5 +1,7 @@
+import { oneShotBody, type ReplayBody, reusableBody } from "./replay-body.js";
+
 /**
- * A fetch request body: the DOM lib's `RequestBody`, spelled out so that the declarations need only
+ * A fetch request body: the DOM lib's `BodyInit`, spelled out so that the declarations need only
  * the globals Node's types declare too (a project without the DOM lib type-checks).
  */
 export type RequestBody =
@@ -11,19 +13,8 @@ export type RequestBody =
   | URLSearchParams
   | ReadableStream<Uint8Array>;
 
-/**
- * A request body that can be sent once per attempt. `Body` is the caller's body type (fetch's
- * `BodyInit`): a buffered stream comes back as its bytes (a `Uint8Array`), or as a stream of
- * the same bytes, both of which fetch's body type includes.
- */
-export interface ReplayBody<Body extends RequestBody = RequestBody> {
-  /** The body for the next attempt. */
-  next(): Body | null | undefined;
-  /** Whether every attempt gets the whole body (false: only the first can be sent). */
-  replayable: boolean;
-  /** Size in bytes when known (the file's size for FormData uploads). */
-  sizeBytes: number | undefined;
-}
+/** A fetch request body, as `prepareReplayBody` gives it for each attempt. */
+export type FetchBody<Body extends RequestBody = RequestBody> = Body | null | undefined;
 
 /**
  * Makes `body` sendable once per attempt. Strings, buffers, Blobs, FormData and
@@ -32,41 +23,19 @@ export interface ReplayBody<Body extends RequestBody = RequestBody> {
  * Anything else (a Node stream) is sent once.
  */
 export async function prepareReplayBody<Body extends RequestBody>(
-  body: Body | null | undefined,
+  body: FetchBody<Body>,
   maxReplayBytes: number,
-): Promise<ReplayBody<Body>> {
-  if (body === null || body === undefined) return fixed<Body>(body, 0);
-  if (typeof body === "string") return fixed<Body>(body, new TextEncoder().encode(body).byteLength);
+): Promise<ReplayBody<FetchBody<Body>>> {
+  if (body === null || body === undefined) return reusableBody<FetchBody<Body>>(body, 0);
+  if (typeof body === "string")
+    return reusableBody<FetchBody<Body>>(body, new TextEncoder().encode(body).byteLength);
   if (body instanceof ArrayBuffer || ArrayBuffer.isView(body))
-    return fixed<Body>(body, body.byteLength);
-  if (body instanceof Blob) return fixed<Body>(body, body.size);
-  if (body instanceof FormData) return fixed<Body>(body, formDataFileSize(body));
-  if (body instanceof URLSearchParams) return fixed<Body>(body, undefined);
+    return reusableBody<FetchBody<Body>>(body, body.byteLength);
+  if (body instanceof Blob) return reusableBody<FetchBody<Body>>(body, body.size);
+  if (body instanceof FormData) return reusableBody<FetchBody<Body>>(body, formDataFileSize(body));
+  if (body instanceof URLSearchParams) return reusableBody<FetchBody<Body>>(body, undefined);
   if (body instanceof ReadableStream) return bufferStream<Body>(body, maxReplayBytes);
-  return once(body, undefined);
-}
-
-function fixed<Body extends RequestBody>(
-  body: Body | null | undefined,
-  sizeBytes: number | undefined,
-): ReplayBody<Body> {
-  return { next: () => body, replayable: true, sizeBytes };
-}
-
-function once<Body extends RequestBody>(
-  body: Body,
-  sizeBytes: number | undefined,
-): ReplayBody<Body> {
-  let sent = false;
-  return {
-    next() {
-      if (sent) throw new TypeError("bucketguard: a streamed request body cannot be sent twice");
-      sent = true;
-      return body;
-    },
-    replayable: false,
-    sizeBytes,
-  };
+  return oneShotBody<FetchBody<Body>>(body, undefined);
 }
 
 function formDataFileSize(form: FormData): number | undefined {
@@ -77,15 +46,16 @@ function formDataFileSize(form: FormData): number | undefined {
 async function bufferStream<Body extends RequestBody>(
   stream: ReadableStream<Uint8Array>,
   maxReplayBytes: number,
-): Promise<ReplayBody<Body>> {
+): Promise<ReplayBody<FetchBody<Body>>> {
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
   while (total <= maxReplayBytes) {
     const { done, value } = await reader.read();
     if (done) {
-      const bytes = concat(chunks, total);
-      return fixed(bytes as RequestBody as Body, total);
+      // The bytes of a buffered stream: fetch's body type includes a Uint8Array.
+      const bytes = concat(chunks, total) as RequestBody as Body;
+      return reusableBody<FetchBody<Body>>(bytes, total);
     }
     chunks.push(value);
     total += value.byteLength;
@@ -102,7 +72,7 @@ async function bufferStream<Body extends RequestBody>(
     },
     cancel: (reason) => reader.cancel(reason),
   });
-  return once(rest as RequestBody as Body, undefined);
+  return oneShotBody<FetchBody<Body>>(rest as RequestBody as Body, undefined);
 }
 
 function concat(chunks: readonly Uint8Array[], total: number): Uint8Array<ArrayBuffer> {

@@ -33,6 +33,7 @@ export function validateRetryOptions<T>(options: RetryOptions<T>): void {
   for (const name of HOOKS) checkFunction(name, options[name]);
   checkMethods("clock", options.clock, ["now", "setTimer"]);
   checkMethods("budget", options.budget, ["admit", "record", "tryAcquire"]);
+  checkMethods("telemetry", options.telemetry, ["startOperation"]);
   checkMethods("signal", options.signal, ["addEventListener", "removeEventListener"]);
   const { operation } = options;
   checkObject("operation", operation);

@@ -21,29 +21,29 @@ describe("prepareReplayBody", () => {
     for (const [input, size] of cases) {
       const body = await prepareReplayBody(input, 16);
       expect(body).toMatchObject({ replayable: true, sizeBytes: size });
-      expect(body.next()).toBe(input);
+      expect(body.forAttempt(1)).toBe(input);
     }
   });
 
   it("buffers a small stream and re-sends it whole", async () => {
     const body = await prepareReplayBody(new Blob(["0123456789"]).stream(), 10);
     expect(body).toMatchObject({ replayable: true, sizeBytes: 10 });
-    expect(await text(body.next())).toBe("0123456789");
-    expect(await text(body.next())).toBe("0123456789");
+    expect(await text(body.forAttempt(1))).toBe("0123456789");
+    expect(await text(body.forAttempt(1))).toBe("0123456789");
   });
 
   it("sends a large stream once, whole, and refuses a second send", async () => {
     const body = await prepareReplayBody(new Blob(["0123456789"]).stream(), 3);
     expect(body.replayable).toBe(false);
-    expect(await text(body.next())).toBe("0123456789");
-    expect(() => body.next()).toThrow(TypeError);
+    expect(await text(body.forAttempt(1))).toBe("0123456789");
+    expect(() => body.forAttempt(1)).toThrow(TypeError);
   });
 
   it("sends other bodies (a Node stream) once", async () => {
     const stream = Readable.from(["a"]) as unknown as BodyInit;
     const body = await prepareReplayBody(stream, 1024);
     expect(body.replayable).toBe(false);
-    expect(body.next()).toBe(stream);
+    expect(body.forAttempt(1)).toBe(stream);
   });
 });
 

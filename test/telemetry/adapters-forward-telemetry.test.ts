@@ -7,7 +7,7 @@ import { guardFetch as guardS3Fetch } from "../../src/adapters/fetch/index.js";
 import { guardBucket } from "../../src/adapters/r2/index.js";
 import { guardFetch as guardSupabaseFetch } from "../../src/adapters/supabase/index.js";
 import { makeClient, s3Error } from "../adapters/aws-sdk/make-client.js";
-import { createInstantClock } from "../adapters/supabase/instant-clock.js";
+import { createInstantClock } from "../adapters/instant-clock.js";
 import { createRecordingTelemetry } from "./recording-telemetry.js";
 
 const server = setupServer();

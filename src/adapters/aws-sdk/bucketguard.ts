@@ -4,10 +4,11 @@ import type {
   FinalizeRequestMiddleware,
   MiddlewareStack,
 } from "@smithy/types";
-import { createRetryBudget } from "../../index.js";
+import { createRetryBudget, DEFAULT_MAX_REPLAY_BYTES } from "../../index.js";
+import { checkBoolean, checkCount, checkFunction } from "../../retry/validate-options.js";
+import { resolveSettings } from "../shared/resolve-settings.js";
 import type { BucketguardOptions } from "./options.js";
-import { createRetryMiddleware } from "./retry-middleware.js";
-import { checkMaxResumes, checkStallTimeout } from "./stall.js";
+import { createRetryMiddleware, DEFAULT_SDK_MAX_ATTEMPTS } from "./retry-middleware.js";
 
 /** Where the plugin sits: exactly where the SDK's own retry middleware was, replacing it. */
 export const RETRY_MIDDLEWARE_OPTIONS = {
@@ -36,17 +37,25 @@ export interface BucketguardPlugin {
  * retry class under one budget per client, re-signs every attempt, replays or refuses request
  * bodies, resumes GetObject downloads, reconciles ambiguous conditional writes, corrects
  * clock skew and follows region redirects once, and makes the client throw
- * {@link SdkStorageError}s.
+ * {@link SdkStorageError}s. Wrong options throw here, naming the option.
  */
 export function bucketguard(options: BucketguardOptions = {}): BucketguardPlugin {
-  checkStallTimeout(options.stallTimeoutMs);
-  checkMaxResumes(options.maxResumes);
+  const settings = resolveSettings(options, {
+    maxAttempts: DEFAULT_SDK_MAX_ATTEMPTS,
+    maxReplayBytes: DEFAULT_MAX_REPLAY_BYTES,
+  });
+  checkFunction("bodyFactory", options.bodyFactory);
+  checkBoolean("resumeDownloads", options.resumeDownloads);
+  checkCount("maxResumes", options.maxResumes, 0);
+  if (options.refreshCredentials !== false) {
+    checkFunction("refreshCredentials", options.refreshCredentials);
+  }
   return {
     applyToStack<Input extends object, Output extends object>(
       stack: MiddlewareStack<Input, Output>,
     ) {
       const budget = options.budget ?? createRetryBudget();
-      const middleware = createRetryMiddleware(options, budget);
+      const middleware = createRetryMiddleware(options, settings, budget);
       // The middleware only reads `$metadata` and `Body` off outputs: it fits any client.
       stack.add(middleware as unknown as FinalizeRequestMiddleware<Input, Output>, {
         ...RETRY_MIDDLEWARE_OPTIONS,

@@ -1,6 +1,6 @@
 import type { FinalizeHandlerOutput, HashConstructor } from "@smithy/types";
 import { markAmbiguous } from "../../errors/mark-ambiguous.js";
-import type { Reconciled, RetryOptions, StorageError } from "../../index.js";
+import type { Reconciled, ReplayBody, RetryOptions, StorageError } from "../../index.js";
 import type { CommandSafety } from "./command-safety.js";
 import { toHeadRequest } from "./http-request.js";
 import {
@@ -9,7 +9,7 @@ import {
   headerOf,
   reconcileWrite,
 } from "./reconcile-write.js";
-import type { ReplayPlan } from "./replay-body.js";
+import type { SdkBody } from "./replay-body.js";
 import type { OperationState } from "./retry-middleware.js";
 import { sendAttempt } from "./send-attempt.js";
 
@@ -48,7 +48,7 @@ function carriesChecksum(headers: Record<string, string>): boolean {
 export function reconcileFor(
   safety: CommandSafety,
   state: OperationState,
-  plan: ReplayPlan,
+  plan: ReplayBody<SdkBody>,
   md5: HashConstructor | undefined,
 ): RetryOptions<Result>["reconcile"] {
   if (safety.reconcile === undefined) return undefined;
@@ -75,7 +75,7 @@ export function reconcileFor(
     const outcome = await reconcileWrite(error, {
       safety,
       input,
-      bodyBytes: await bytesOf(await plan.bodyFor(1)),
+      bodyBytes: await bytesOf(await plan.forAttempt(1)),
       requestHeaders: state.base.headers,
       md5,
       head,

@@ -1,7 +1,5 @@
 import { Readable } from "node:stream";
-
-/** Default for `maxReplayBytes`: 8 MiB, the SDK's default multipart part size is 5 MiB. */
-export const DEFAULT_MAX_REPLAY_BYTES = 8 * 1024 * 1024;
+import { type ReplayBody, reusableBody } from "../../index.js";
 
 /** Builds a fresh request body for a retry of a streaming upload. */
 export type BodyFactory = (event: BodyFactoryEvent) => unknown | Promise<unknown>;
@@ -16,13 +14,8 @@ export interface BodyFactoryEvent {
   attempt: number;
 }
 
-/** A request body made ready for repeated sending. */
-export interface ReplayPlan {
-  /** False when a retry could not send the same bytes again. */
-  replayable: boolean;
-  /** The body to send on an attempt (1-based). */
-  bodyFor(attempt: number): Promise<unknown>;
-}
+/** An SDK request body per attempt; a `bodyFactory`'s may come as a promise. */
+export type SdkBody = unknown;
 
 type AsyncChunks = AsyncIterable<unknown>;
 
@@ -91,16 +84,17 @@ export async function planReplay(
   body: unknown,
   maxReplayBytes: number,
   factory: ((attempt: number) => unknown | Promise<unknown>) | undefined,
-): Promise<ReplayPlan> {
-  if (isReusable(body)) return { replayable: true, bodyFor: async () => body };
+): Promise<ReplayBody<SdkBody>> {
+  if (isReusable(body)) return reusableBody(body, sizeOf(body));
   if (factory !== undefined) {
     return {
       replayable: true,
-      bodyFor: async (attempt) => (attempt === 1 ? body : factory(attempt)),
+      sizeBytes: undefined,
+      forAttempt: (attempt) => (attempt === 1 ? body : factory(attempt)),
     };
   }
   const iterable: AsyncChunks | undefined = isAsyncIterable(body) ? body : undefined;
-  if (iterable === undefined) return { replayable: false, bodyFor: async () => body };
+  if (iterable === undefined) return sentOnce(body);
   const iterator = iterable[Symbol.asyncIterator]();
   const chunks: Uint8Array[] = [];
   let totalBytes = 0;
@@ -109,10 +103,20 @@ export async function planReplay(
     chunks.push(bytes);
     totalBytes += bytes.byteLength;
     if (totalBytes > maxReplayBytes) {
-      const whole = restream(body, prefixed(chunks, iterator));
-      return { replayable: false, bodyFor: async () => whole };
+      return sentOnce(restream(body, prefixed(chunks, iterator)));
     }
   }
-  const buffered = concat(chunks, totalBytes);
-  return { replayable: true, bodyFor: async () => buffered };
+  return reusableBody(concat(chunks, totalBytes), totalBytes);
+}
+
+// Handed out as is on every call: the engine sends a body that is not replayable only once.
+function sentOnce(body: unknown): ReplayBody<SdkBody> {
+  return { replayable: false, sizeBytes: undefined, forAttempt: () => body };
+}
+
+function sizeOf(body: unknown): number | undefined {
+  if (typeof body === "string") return new TextEncoder().encode(body).byteLength;
+  if (ArrayBuffer.isView(body) || body instanceof ArrayBuffer) return body.byteLength;
+  if (typeof Blob !== "undefined" && body instanceof Blob) return body.size;
+  return body === undefined || body === null ? 0 : undefined;
 }

@@ -1,6 +1,7 @@
 import { Readable } from "node:stream";
 import { isStorageError, StorageError } from "../../index.js";
-import { type StallLimit, stallError } from "./stall.js";
+import { stallError } from "../shared/stall-limit.js";
+import type { StallLimit } from "./stall.js";
 
 /** How a GetObject body is continued after the connection dies. */
 export interface ResumeOptions {

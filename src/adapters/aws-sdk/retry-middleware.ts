@@ -8,18 +8,19 @@ import type {
   ResponseMetadata,
 } from "@smithy/types";
 import type { AttemptContext, NormalizeContext, RetryBudget, RetryOptions } from "../../index.js";
-import { systemClock, withRetry } from "../../index.js";
+import { withRetry } from "../../index.js";
+import type { ResolvedSettings } from "../shared/resolve-settings.js";
 import { classifyCommand } from "./command-safety.js";
 import { cloneRequest, isHttpRequest, type RequestShape } from "./http-request.js";
 import type { BucketguardOptions } from "./options.js";
 import { reconcileFor } from "./reconcile-for.js";
-import { DEFAULT_MAX_REPLAY_BYTES, planReplay } from "./replay-body.js";
+import { planReplay } from "./replay-body.js";
 import { resumeDownload } from "./resume-download.js";
 import { getSdkHandles } from "./sdk-context.js";
 import { createSdkHooks } from "./sdk-hooks.js";
 import { setRetryTotals, toSdkStorageError } from "./sdk-storage-error.js";
 import { relayAttemptSignals, sendAttempt } from "./send-attempt.js";
-import { DEFAULT_STALL_TIMEOUT_MS, type StallLimit } from "./stall.js";
+import type { StallLimit } from "./stall.js";
 
 type Result = FinalizeHandlerOutput<object>;
 
@@ -62,6 +63,8 @@ export interface OperationState {
   stall: StallLimit;
   /** Whether the engine's attempt signal can abort (caller signal, deadline or attempt timeout). */
   attemptSignalLive: boolean;
+  /** Largest streamed body buffered for a retry, in bytes. */
+  maxReplayBytes: number;
 }
 
 async function runOperation(options: BucketguardOptions, state: OperationState): Promise<Result> {
@@ -70,7 +73,7 @@ async function runOperation(options: BucketguardOptions, state: OperationState):
   const factory = options.bodyFactory;
   const plan = await planReplay(
     state.base.body,
-    options.maxReplayBytes ?? DEFAULT_MAX_REPLAY_BYTES,
+    state.maxReplayBytes,
     factory && ((attempt) => factory({ commandName, input: args.input, attempt })),
   );
   const attemptOnce = async ({ attempt, signal }: AttemptContext): Promise<Result> => {
@@ -78,7 +81,7 @@ async function runOperation(options: BucketguardOptions, state: OperationState):
     const request = cloneRequest(state.base);
     request.headers[INVOCATION_ID_HEADER] = state.invocationId;
     request.headers[REQUEST_HEADER] = `attempt=${attempt}; max=${state.maxAttempts}`;
-    request.body = await plan.bodyFor(attempt);
+    request.body = await plan.forAttempt(attempt);
     const result = await sendAttempt(state, request, signal);
     if (commandName === "GetObject") {
       const resumes = options.resumeDownloads === false ? 0 : (options.maxResumes ?? 3);
@@ -110,12 +113,10 @@ async function runOperation(options: BucketguardOptions, state: OperationState):
 /** The replacement for the SDK's retryMiddleware: one engine loop per operation. */
 export function createRetryMiddleware(
   options: BucketguardOptions,
+  settings: ResolvedSettings,
   budget: RetryBudget,
 ): FinalizeRequestMiddleware<object, object> {
-  const stall: StallLimit = {
-    ms: options.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS,
-    clock: options.clock ?? systemClock,
-  };
+  const stall: StallLimit = { ms: settings.stallTimeoutMs, clock: settings.clock };
   const timed = options.attemptTimeoutMs !== undefined || options.deadlineMs !== undefined;
   return (next, context) => async (args) => {
     if (!isHttpRequest(args.request)) return next(args);
@@ -130,8 +131,7 @@ export function createRetryMiddleware(
     relayAttemptSignals(handles.config?.requestHandler);
     // The client's maxAttempts is not read: the SDK's default 3 cannot be told from an explicit
     // 3, and 6 is the tuned default (docs/retry-policies.md). The plugin option sets it.
-    const maxAttempts =
-      options.maxAttempts ?? options.policy?.maxAttempts ?? DEFAULT_SDK_MAX_ATTEMPTS;
+    const maxAttempts = settings.retry.maxAttempts ?? settings.retry.policy?.maxAttempts ?? 0;
     const base = cloneRequest(args.request);
     const totals = { attempts: 0, retryDelayMs: 0 };
     const state: OperationState = {
@@ -145,7 +145,9 @@ export function createRetryMiddleware(
       totals,
       stall,
       attemptSignalLive: timed || handles.abortSignal !== undefined,
+      maxReplayBytes: settings.maxReplayBytes,
       engine: {
+        ...settings.retry,
         ...createSdkHooks(handles, base, options.refreshCredentials),
         budget: options.budget ?? budget,
         signal: handles.abortSignal,
@@ -153,15 +155,7 @@ export function createRetryMiddleware(
           totals.retryDelayMs += event.delayMs;
           options.onRetry?.(event);
         },
-        policy: options.policy,
         maxAttempts,
-        deadlineMs: options.deadlineMs,
-        attemptTimeoutMs: options.attemptTimeoutMs,
-        outageWaitMs: options.outageWaitMs,
-        onGiveUp: options.onGiveUp,
-        telemetry: options.telemetry,
-        clock: options.clock,
-        random: options.random,
         context: normalizeContext,
         normalize: toSdkStorageError,
       },

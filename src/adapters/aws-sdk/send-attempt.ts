@@ -1,7 +1,7 @@
 import type { FinalizeHandlerOutput } from "@smithy/types";
+import { responseLimitMs, stallError } from "../shared/stall-limit.js";
 import type { RequestShape } from "./http-request.js";
 import type { OperationState } from "./retry-middleware.js";
-import { responseLimitMs, stallError } from "./stall.js";
 
 type Result = FinalizeHandlerOutput<object>;
 
@@ -86,7 +86,7 @@ export function sendAttempt(
 ): Promise<Result> {
   const { stall } = state;
   const limitMs = Number.isFinite(stall.ms)
-    ? responseLimitMs(stall.ms, request.headers["content-length"])
+    ? responseLimitMs(stall.ms, Number(request.headers["content-length"]))
     : undefined;
   const linked = state.attemptSignalLive && outer !== undefined;
   if (limitMs === undefined && !linked) return state.next({ ...state.args, request });

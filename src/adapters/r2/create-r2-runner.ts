@@ -3,9 +3,9 @@ import {
   normalize,
   type RetryOptions,
   StorageError,
-  systemClock,
   withRetry,
 } from "../../index.js";
+import type { ResolvedSettings } from "../shared/resolve-settings.js";
 import {
   DEFAULT_SUBREQUEST_LIMIT,
   DEFAULT_WRITE_INTERVAL_MS,
@@ -38,19 +38,12 @@ export interface R2Runner {
 }
 
 /** Creates the runner shared by a guarded bucket and its multipart uploads. */
-export function createR2Runner(options: GuardBucketOptions): R2Runner {
-  const {
-    writeIntervalMs,
-    maxReplayBytes,
-    bodyFactory,
-    preconditionFailed,
-    subrequestLimit,
-    ...retry
-  } = options;
-  const limit = subrequestLimit ?? DEFAULT_SUBREQUEST_LIMIT;
+export function createR2Runner(options: GuardBucketOptions, settings: ResolvedSettings): R2Runner {
+  const retry = { ...settings.retry, signal: options.signal };
+  const limit = options.subrequestLimit ?? DEFAULT_SUBREQUEST_LIMIT;
   const pacer = createWritePacer(
-    options.clock ?? systemClock,
-    writeIntervalMs ?? DEFAULT_WRITE_INTERVAL_MS,
+    settings.clock,
+    options.writeIntervalMs ?? DEFAULT_WRITE_INTERVAL_MS,
   );
   let used = 0;
   const takeSubrequest = (): boolean => {

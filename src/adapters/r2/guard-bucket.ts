@@ -1,4 +1,12 @@
 import { markAmbiguous } from "../../errors/mark-ambiguous.js";
+import {
+  checkCount,
+  checkDuration,
+  checkFunction,
+  checkObject,
+  checkOneOf,
+} from "../../retry/validate-options.js";
+import { resolveSettings } from "../shared/resolve-settings.js";
 import { createR2Runner, normalizeR2 } from "./create-r2-runner.js";
 import { DEFAULT_MAX_REPLAY_BYTES, type GuardBucketOptions } from "./guard-bucket-options.js";
 import { guardMultipartUpload } from "./guard-multipart-upload.js";
@@ -35,9 +43,10 @@ export function guardBucket<Bucket extends R2Bucket>(
   bucket: Bucket,
   options: GuardBucketOptions = {},
 ): Bucket {
+  const settings = resolveSettings(options, { maxReplayBytes: DEFAULT_MAX_REPLAY_BYTES });
   checkOptions(options);
-  const runner = createR2Runner(options);
-  const maxReplayBytes = options.maxReplayBytes ?? DEFAULT_MAX_REPLAY_BYTES;
+  const runner = createR2Runner(options, settings);
+  const { maxReplayBytes } = settings;
   const preconditionError = options.preconditionFailed === "error";
   const multipart = { runner, bucket, maxReplayBytes };
   const { bodyFactory } = options;
@@ -132,11 +141,11 @@ export function guardBucket<Bucket extends R2Bucket>(
   return guarded as Bucket;
 }
 
+/** Checks what only `guardBucket` takes (the shared options are checked by resolveSettings). */
 function checkOptions(options: GuardBucketOptions): void {
-  for (const name of ["writeIntervalMs", "maxReplayBytes", "subrequestLimit"] as const) {
-    const value = options[name];
-    if (value !== undefined && !(value >= 0)) {
-      throw new RangeError(`guardBucket: ${name} must be a number >= 0, got ${String(value)}`);
-    }
-  }
+  checkDuration("writeIntervalMs", options.writeIntervalMs);
+  checkCount("subrequestLimit", options.subrequestLimit, 0);
+  checkFunction("bodyFactory", options.bodyFactory);
+  checkOneOf("preconditionFailed", options.preconditionFailed, ["null", "error"]);
+  checkObject("signal", options.signal);
 }

@@ -1,12 +1,9 @@
+import { type ReplayBody, reusableBody } from "../../index.js";
+import { byteLengthOf } from "./byte-length-of.js";
 import type { R2BodyValue } from "./r2-types.js";
 
-/** A body ready for one or more attempts. */
-export interface PreparedBody<V extends R2BodyValue> {
-  /** Whether a failed attempt may be repeated with the same content. */
-  readonly replayable: boolean;
-  /** The value to send on `attempt` (1-based). */
-  forAttempt(attempt: number): V | Uint8Array;
-}
+/** A binding value ready for one or more attempts (a buffered stream becomes bytes). */
+export type PreparedBody<V extends R2BodyValue> = ReplayBody<V | Uint8Array>;
 
 /** How stream bodies are made replayable. */
 export interface PrepareBodyOptions<V extends R2BodyValue> {
@@ -37,12 +34,13 @@ export function prepareBody<V extends R2BodyValue>(
   value: V,
   options: PrepareBodyOptions<V>,
 ): PreparedBody<V> | Promise<PreparedBody<V>> {
-  if (!isReadableStream(value)) return { replayable: true, forAttempt: () => value };
+  if (!isReadableStream(value)) return reusableBody<V | Uint8Array>(value, byteLengthOf(value));
   const factory = options.bodyFactory;
   if (factory) {
-    return { replayable: true, forAttempt: (attempt) => (attempt === 1 ? value : factory()) };
+    const forAttempt = (attempt: number) => (attempt === 1 ? value : factory());
+    return { replayable: true, sizeBytes: undefined, forAttempt };
   }
-  if (options.maxReplayBytes <= 0) return { replayable: false, forAttempt: () => value };
+  if (options.maxReplayBytes <= 0) return sentOnce(value);
   return bufferStream(value, options.maxReplayBytes);
 }
 
@@ -54,10 +52,14 @@ async function bufferStream<V extends R2BodyValue>(
   // what the runtime knows of its length (R2 refuses streams of unknown length).
   const [sendBranch, probeBranch] = stream.tee();
   const bytes = await readUpTo(probeBranch, maxReplayBytes);
-  if (bytes === undefined)
-    return { replayable: false, forAttempt: () => sendBranch as unknown as V };
+  if (bytes === undefined) return sentOnce(sendBranch as unknown as V);
   void sendBranch.cancel();
-  return { replayable: true, forAttempt: () => bytes };
+  return reusableBody<V | Uint8Array>(bytes, bytes.byteLength);
+}
+
+// Handed out as is on every call: the engine sends a body that is not replayable only once.
+function sentOnce<V extends R2BodyValue>(value: V): PreparedBody<V> {
+  return { replayable: false, sizeBytes: undefined, forAttempt: () => value };
 }
 
 /** Waits for a body that {@link prepareBody} may return as a promise; failures are normalized. */

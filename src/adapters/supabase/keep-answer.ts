@@ -1,6 +1,5 @@
 // Internal to bucketguard: the store `normalize()` reads a storage-js error's lost fields from.
 import { keepSupabaseAnswer } from "../../errors/from-thrown/supabase-answers.js";
-import { readErrorBody } from "../../index.js";
 
 const decoder = new TextDecoder();
 
@@ -8,9 +7,4 @@ const decoder = new TextDecoder();
 export function keepAnswer(httpStatus: number, raw: Uint8Array | undefined): void {
   if (raw === undefined || raw.byteLength === 0) return;
   keepSupabaseAnswer(httpStatus, decoder.decode(raw));
-}
-
-/** Reads a clone of an error answer's body (the answer stays unread) and keeps it. */
-export async function keepErrorAnswer(response: Response): Promise<void> {
-  keepAnswer(response.status, await readErrorBody(response));
 }

@@ -63,7 +63,7 @@ describe("request bodies", () => {
     for (const body of ["text", new Uint8Array([1, 2]), new Blob(["blob"]), undefined]) {
       const plan = await planReplay(body, 10, undefined);
       expect(plan.replayable).toBe(true);
-      expect(await plan.bodyFor(3)).toBe(body);
+      expect(await plan.forAttempt(3)).toBe(body);
     }
     expect((await planReplay({ opaque: true }, 10, undefined)).replayable).toBe(false);
   });

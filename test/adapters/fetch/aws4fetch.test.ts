@@ -3,7 +3,7 @@ import { HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { guardFetch } from "../../../src/adapters/fetch/index.js";
-import { createInstantClock } from "./instant-clock.js";
+import { createInstantClock } from "../instant-clock.js";
 import { S3_URL, s3Error, sequence } from "./s3-responses.js";
 
 const server = setupServer();

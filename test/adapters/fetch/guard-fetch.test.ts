@@ -3,7 +3,7 @@ import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type FetchGuardOptions, guardFetch } from "../../../src/adapters/fetch/index.js";
 import { isStorageError, type RetryEvent, type StorageError } from "../../../src/index.js";
-import { createInstantClock } from "./instant-clock.js";
+import { createInstantClock } from "../instant-clock.js";
 import { S3_URL, s3Error, sequence } from "./s3-responses.js";
 
 const server = setupServer();

@@ -8,7 +8,7 @@ import {
   unwrap,
 } from "../../../src/adapters/supabase/index.js";
 import { isStorageError, normalize, type RetryEvent } from "../../../src/index.js";
-import { createInstantClock } from "./instant-clock.js";
+import { createInstantClock } from "../instant-clock.js";
 import { apiError, gatewayPage, STORAGE_URL, sequence } from "./storage-api.js";
 
 const server = setupServer();

@@ -6,7 +6,7 @@ import { StorageClient as StorageClientLatest } from "storage-js-latest";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { guardFetch, type SupabaseResult, unwrap } from "../../../src/adapters/supabase/index.js";
 import { isStorageError, normalize, type StorageError } from "../../../src/index.js";
-import { createInstantClock } from "./instant-clock.js";
+import { createInstantClock } from "../instant-clock.js";
 import { apiError, STORAGE_URL, sequence } from "./storage-api.js";
 
 const server = setupServer();

@@ -4,7 +4,7 @@ import { StorageClient as StorageClientLatest } from "storage-js-latest";
 import { describe, expect, it } from "vitest";
 import { guardFetch } from "../../../src/adapters/supabase/index.js";
 import type { GiveUpEvent } from "../../../src/index.js";
-import { createInstantClock } from "./instant-clock.js";
+import { createInstantClock } from "../instant-clock.js";
 import { objectInfo, RECORDED, replay } from "./recorded-answers.js";
 
 const BASE = "http://127.0.0.1:54321/storage/v1";

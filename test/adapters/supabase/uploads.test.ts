@@ -6,7 +6,7 @@ import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { guardFetch, type SupabaseGuardOptions } from "../../../src/adapters/supabase/index.js";
 import { normalize } from "../../../src/index.js";
-import { createInstantClock } from "./instant-clock.js";
+import { createInstantClock } from "../instant-clock.js";
 import { apiError, STORAGE_URL, sequence } from "./storage-api.js";
 
 const server = setupServer();

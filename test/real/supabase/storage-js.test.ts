@@ -5,7 +5,7 @@ import { StorageClient as StorageClientLatest } from "storage-js-latest";
 import { describe, expect, it } from "vitest";
 import { guardFetch, unwrap } from "../../../src/adapters/supabase/index.js";
 import { isStorageError, normalizeResponse, type StorageError } from "../../../src/index.js";
-import { createInstantClock } from "../../adapters/supabase/instant-clock.js";
+import { createInstantClock } from "../../adapters/instant-clock.js";
 import {
   caseName,
   loadReplayCases,

@@ -1,4 +1,4 @@
-import type { Clock } from "../../../src/index.js";
+import type { Clock } from "../../src/index.js";
 
 /** Timers at least this long are stall limits, not waits: the instant clock never fires them. */
 const STALL_LIMIT_MS = 10_000;

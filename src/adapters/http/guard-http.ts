@@ -1,0 +1,191 @@
+import {
+  type AttemptContext,
+  type FetchBody,
+  normalize,
+  oneShotBody,
+  type Provider,
+  prepareReplayBody,
+  type ReplayBody,
+  type RetryOptions,
+  type StorageError,
+  withRetry,
+} from "../../index.js";
+import type { ResolvedSettings } from "../shared/resolve-settings.js";
+import { responseLimitMs, stallError } from "../shared/stall-limit.js";
+import { classifyAnswer, type HttpAnswer, readAnswer } from "./http-answer.js";
+import type { HttpReconcile, HttpRequestParts, RouteClassifier } from "./http-route.js";
+import { guardBody } from "./stall-guard.js";
+
+/** What a `guardFetch` adapter tells the shared HTTP guard. */
+export interface HttpGuard {
+  /** The fetch each attempt calls (unguarded). */
+  fetch: typeof fetch;
+  route: RouteClassifier;
+  settings: ResolvedSettings;
+  /** The one-shot classes' hooks, passed to the engine as given. */
+  hooks?: Pick<RetryOptions, "refreshCredentials" | "onClockSkew"> | undefined;
+  /** Who answers, when known; else detected from each answer. */
+  provider?: Provider | undefined;
+  reconcile?: HttpReconcile | undefined;
+  /** Signs each attempt (the fetch adapter's `presign`). */
+  presign?: ((request: Request, context: PresignContext) => Request | Promise<Request>) | undefined;
+  /** Told the final error answer before it is returned (Supabase keeps it for `normalize`). */
+  onErrorAnswer?: ((response: Response, body: Uint8Array | undefined) => void) | undefined;
+  /** Throw the final error as a StorageError instead of returning the error answer. */
+  throwOnError?: boolean | undefined;
+}
+
+/** What a `presign` function is told about the attempt it signs. */
+export interface PresignContext {
+  /** 1-based. */
+  attempt: number;
+  /**
+   * Learned offset of the server's clock from ours (server minus local), in milliseconds: sign
+   * with `Date.now() + clockOffsetMs` after a RequestTimeTooSkewed.
+   */
+  clockOffsetMs: number;
+}
+
+type Init = RequestInit & { duplex?: "half" };
+
+/** How the last attempt failed: the answer to return, or the value fetch threw. */
+type Failure =
+  | { error: StorageError; answer: HttpAnswer }
+  | { error: StorageError; thrown: unknown };
+
+/**
+ * A fetch that runs each request through the retry engine: every attempt's response is judged by
+ * `classifyResult` (answers of status 400 and more, and 200s hiding an error document), retried
+ * by class where the route allows it, and the final response returned unread (a final error
+ * answer too, unless `throwOnError`). Network failures are rethrown as fetch threw them; a
+ * caller's abort rejects with the signal's reason, as fetch does.
+ */
+export function guardHttp(guard: HttpGuard): typeof fetch {
+  return async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const request = input instanceof Request ? input : undefined;
+    const url = new URL(request?.url ?? String(input));
+    const method = (init?.method ?? request?.method ?? "GET").toUpperCase();
+    const headers = new Headers(init?.headers ?? request?.headers);
+    const route = guard.route(method, url, headers);
+    if (route === undefined) return guard.fetch(input, init);
+    const signal = init?.signal ?? request?.signal ?? undefined;
+    const rawBody = init?.body ?? request?.body;
+    const body: ReplayBody<FetchBody<BodyInit>> =
+      route.idempotency === "never"
+        ? oneShotBody(rawBody, undefined)
+        : await prepareReplayBody(rawBody, guard.settings.maxReplayBytes);
+    const baseInit: Init = { ...init, method, headers };
+    if (rawBody instanceof ReadableStream) baseInit.duplex = "half";
+    return runRequest(guard, { method, url, route, headers, body, signal, baseInit });
+  };
+}
+
+interface PreparedRequest extends HttpRequestParts {
+  baseInit: Init;
+}
+
+async function runRequest(guard: HttpGuard, req: PreparedRequest): Promise<Response> {
+  const { settings } = guard;
+  const { clock, stallTimeoutMs } = settings;
+  const context = { provider: guard.provider, operation: req.route.name };
+  const failures: StorageError[] = [];
+  let last: Failure | undefined;
+  let lastResponse: Response | undefined;
+  // The controller of the attempt whose response is returned: a stalled body aborts it.
+  let stallController: AbortController | undefined;
+  const responseMs = responseLimitMs(
+    stallTimeoutMs,
+    req.body.replayable ? req.body.sizeBytes : undefined,
+  );
+  const guardResponse = (response: Response): Response =>
+    guardBody(response, stallTimeoutMs, clock, (r) => stallController?.abort(r), context.operation);
+
+  const attempt = async (ctx: AttemptContext): Promise<HttpAnswer> => {
+    void lastResponse?.body?.cancel().catch(() => undefined);
+    if (ctx.lastError) failures.push(ctx.lastError);
+    const stall = Number.isFinite(responseMs) ? new AbortController() : undefined;
+    stallController = stall;
+    const signals = [ctx.signal, stall?.signal, req.signal].filter(
+      (s): s is AbortSignal => s !== undefined,
+    );
+    const signal = signals.length === 1 ? ctx.signal : AbortSignal.any(signals);
+    const cancel = stall
+      ? clock.setTimer(
+          () => stall.abort(stallError("response", responseMs, context.operation)),
+          responseMs,
+        )
+      : undefined;
+    try {
+      const response = await send(guard, req, ctx, signal);
+      lastResponse = response;
+      return await readAnswer(response, req.route);
+    } catch (error) {
+      // fetch rejects with the abort reason; a stall is the attempt's own timeout.
+      if (stall?.signal.aborted && !ctx.signal.aborted) throw stall.signal.reason;
+      throw error;
+    } finally {
+      cancel?.();
+    }
+  };
+
+  const options: RetryOptions<HttpAnswer> = {
+    ...settings.retry,
+    ...guard.hooks,
+    signal: req.signal,
+    context,
+    operation: {
+      name: req.route.name,
+      idempotency: req.route.idempotency,
+      bodyReplayable: req.body.replayable,
+    },
+    classifyResult(answer) {
+      const error = classifyAnswer(answer, context);
+      if (error) last = { error, answer };
+      return error;
+    },
+    normalize(thrown, ctx) {
+      const error = normalize(thrown, ctx);
+      last = { error, thrown };
+      return error;
+    },
+  };
+  const { reconcile } = guard;
+  if (reconcile) {
+    options.reconcile = async (refusal) => {
+      const landed = await reconcile(refusal, { ...req, failures });
+      if (!landed) return undefined;
+      void lastResponse?.body?.cancel().catch(() => undefined);
+      return { value: { response: landed, failed: false } };
+    };
+  }
+
+  try {
+    const answer = await withRetry(attempt, options);
+    return guardResponse(answer.response);
+  } catch (error) {
+    if (req.signal?.aborted) throw req.signal.reason;
+    const failure = last;
+    if (failure === undefined || failure.error !== error) throw error;
+    if ("thrown" in failure) throw guard.throwOnError ? error : failure.thrown;
+    const { answer } = failure;
+    if (guard.throwOnError) {
+      void answer.response.body?.cancel().catch(() => undefined);
+      throw error;
+    }
+    if (answer.failed) guard.onErrorAnswer?.(answer.response, answer.errorBody);
+    return guardResponse(answer.response);
+  }
+}
+
+async function send(
+  guard: HttpGuard,
+  req: PreparedRequest,
+  ctx: AttemptContext,
+  signal: AbortSignal,
+): Promise<Response> {
+  const attemptInit: Init = { ...req.baseInit, body: req.body.forAttempt(ctx.attempt), signal };
+  if (!guard.presign) return guard.fetch(req.url, attemptInit);
+  const { attempt, clockOffsetMs } = ctx;
+  const signed = await guard.presign(new Request(req.url, attemptInit), { attempt, clockOffsetMs });
+  return guard.fetch(signed);
+}
