@@ -1,3 +1,4 @@
+import { createPrng } from "../../bench/shared/prng.js";
 import type { ManualClock } from "../../src/retry/manual-clock.js";
 import { failure } from "./helpers.js";
 
@@ -24,14 +25,5 @@ export function createSimulatedEndpoint(
   return { fn, sentAtMs };
 }
 
-/** A seeded uniform [0, 1) source (mulberry32), so runs repeat exactly. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded uniform [0, 1) source, so runs repeat exactly. */
+export const seededRandom = createPrng;
