@@ -5,7 +5,7 @@ import {
   redisServerMissing,
   startRedisServer,
 } from "../../bench/shared/redis-server.js";
-import { withRetry } from "../../src/index.js";
+import { createRetryBudget, type RetryBudget, withRetry } from "../../src/index.js";
 import {
   createRedisBudget,
   type RedisBudget,
@@ -191,33 +191,49 @@ describe.runIf(!missing)("createRedisBudget against a real redis-server", () => 
     await vi.waitFor(() => expect(a.admit(Date.now())).toEqual({ verdict: "send", probe: false }));
   });
 
-  it("sends one budget's worth of requests for a fleet against a dead endpoint", async () => {
+  it("sends a fraction of what separate budgets send while a fleet's endpoint stays down", async () => {
+    // Four processes' budgets, eight workers each, looping calls against a dead endpoint for
+    // 2.4 s; requests are counted after the first 0.8 s, once every breaker has opened.
+    const dead = async (budgets: RetryBudget[]) => {
+      let late = 0;
+      const startedAt = Date.now();
+      const endAt = startedAt + 2400;
+      const workers = budgets.flatMap((b) =>
+        Array.from({ length: 8 }, async () => {
+          while (Date.now() < endAt) {
+            await withRetry(
+              async () => {
+                if (Date.now() - startedAt >= 800) late++;
+                throw unavailable();
+              },
+              {
+                budget: b,
+                maxAttempts: 3,
+                policy: { classes: { transient: { baseDelayMs: 5, maxDelayMs: 20 } } },
+              },
+            ).catch(() => undefined);
+            await new Promise((r) => setTimeout(r, 10));
+          }
+        }),
+      );
+      await Promise.all(workers);
+      return late;
+    };
+    const options = {
+      outageHoldMs: 100,
+      probeIntervalMs: 150,
+      openAfterMs: 800,
+      rateLimiter: false,
+    } as const;
+    const separate = await dead([1, 2, 3, 4].map(() => createRetryBudget(options)));
     const key = `bg:test:${++keySeq}`;
     const fleet = [budget({ key }), budget({ key }), budget({ key }), budget({ key })];
     await shared(...fleet);
-    let requests = 0;
-    const call = (b: RedisBudget) =>
-      withRetry(
-        async () => {
-          requests++;
-          throw unavailable();
-        },
-        {
-          budget: b,
-          maxAttempts: 3,
-          policy: { classes: { transient: { baseDelayMs: 5, maxDelayMs: 20 } } },
-        },
-      ).catch((e: unknown) => e);
-    // Eight workers per process, three calls each.
-    const workers = fleet.flatMap((b) =>
-      Array.from({ length: 8 }, async () => {
-        for (let i = 0; i < 3; i++) await call(b);
-      }),
-    );
-    await Promise.all(workers);
-    // 96 calls with 3 attempts each could send 288 requests; once the first process trips, the
-    // fleet holds: the threshold's failures, the in-flight attempts, then one probe at a time.
-    expect(requests).toBeLessThan(96);
+    const together = await dead(fleet);
+    // Separate breakers each probe once per interval (about 4 x 1600 / 150); the fleet's one
+    // breaker lets one probe out per interval for all four.
+    expect(separate).toBeGreaterThan(20);
+    expect(together * 2).toBeLessThan(separate);
   });
 
   it("never fails a call when Redis dies, falls back at once, and rejoins when it returns", async () => {
