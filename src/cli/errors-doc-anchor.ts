@@ -7,7 +7,6 @@ import {
   SEARCH_ORDER,
   SUPABASE_LABELS,
 } from "../errors/catalogue/index.js";
-import type { Provider } from "../errors/kinds.js";
 import type { StorageError } from "../errors/storage-error.js";
 
 /** The error catalogue page, from the package's repository root. */

@@ -2,7 +2,6 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import {
   createManualClock,
   createRetryBudget,
-  type RetryBudget,
   type RetryOptions,
   withRetry,
 } from "../../src/index.js";

@@ -1,6 +1,9 @@
 import type { RetryClass, StorageErrorKind } from "../../src/errors/kinds.js";
 import { StorageError, type StorageErrorInit } from "../../src/errors/storage-error.js";
+import { createManualClock } from "../../src/retry/manual-clock.js";
 import type { RetryBudget } from "../../src/retry/retry-budget-contract.js";
+import type { RetryOptions } from "../../src/retry/types.js";
+import { withRetry } from "../../src/retry/with-retry.js";
 
 const KIND_OF: Record<RetryClass, StorageErrorKind> = {
   throttling: "throttled",
@@ -70,4 +73,20 @@ export function recordSuccess(
   probe = false,
 ): void {
   budget.record({ result: "success", nowMs, probe, refund });
+}
+
+/**
+ * Runs `withRetry` over a fn that throws `errors` in turn then returns `value`, on a manual clock
+ * run to the end (random fixed at 0.5): what it settled to, how many calls, and the clock.
+ */
+export async function runScripted<T>(
+  errors: readonly unknown[],
+  value: T,
+  options: RetryOptions<T> = {},
+) {
+  const clock = createManualClock();
+  const script = scripted(errors, value);
+  const result = settle(withRetry(script.fn, { clock, random: () => 0.5, ...options }));
+  await clock.runAll();
+  return { result: await result, calls: script.calls(), clock };
 }

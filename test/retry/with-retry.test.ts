@@ -3,17 +3,9 @@ import type { RetryClass } from "../../src/errors/kinds.js";
 import { StorageError } from "../../src/errors/storage-error.js";
 import { createManualClock } from "../../src/retry/manual-clock.js";
 import { createRetryBudget } from "../../src/retry/retry-budget.js";
-import type { GiveUpEvent, RetryEvent, RetryOptions } from "../../src/retry/types.js";
+import type { GiveUpEvent, RetryEvent } from "../../src/retry/types.js";
 import { withRetry } from "../../src/retry/with-retry.js";
-import { errorOf, failure, scripted, settle } from "./helpers.js";
-
-async function run<T>(errors: readonly unknown[], value: T, options: RetryOptions<T> = {}) {
-  const clock = createManualClock();
-  const script = scripted(errors, value);
-  const result = settle(withRetry(script.fn, { clock, random: () => 0.5, ...options }));
-  await clock.runAll();
-  return { result: await result, calls: script.calls(), clock };
-}
+import { errorOf, failure, runScripted as run } from "./helpers.js";
 
 describe("withRetry", () => {
   it("resolves with the first success and hands each attempt its context", async () => {

@@ -2,18 +2,9 @@ import { describe, expect, it } from "vitest";
 import { createManualClock } from "../../src/retry/manual-clock.js";
 import { createRetryBudget } from "../../src/retry/retry-budget.js";
 import type { RetryTelemetry } from "../../src/retry/telemetry.js";
-import type { RetryOptions } from "../../src/retry/types.js";
 import { withRetry } from "../../src/retry/with-retry.js";
-import { failure, scripted, settle } from "../retry/helpers.js";
+import { failure, runScripted as run, scripted, settle } from "../retry/helpers.js";
 import { createRecordingTelemetry } from "./recording-telemetry.js";
-
-async function run<T>(errors: readonly unknown[], value: T, options: RetryOptions<T> = {}) {
-  const clock = createManualClock();
-  const script = scripted(errors, value);
-  const result = settle(withRetry(script.fn, { clock, random: () => 0.5, ...options }));
-  await clock.runAll();
-  return { result: await result, calls: script.calls(), clock };
-}
 
 describe("withRetry telemetry hooks", () => {
   it("starts once, then reports each retry with its delay and the success, in order", async () => {
