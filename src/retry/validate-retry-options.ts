@@ -22,7 +22,21 @@ const HOOKS = [
 ] as const;
 
 /** Throws a TypeError or RangeError naming the first wrong option of `withRetry`. */
+const CHECKED: unique symbol = Symbol("bucketguard.checkedRetryOptions");
+
+/**
+ * Marks settings already validated (an adapter checks its options once, at construction). The
+ * mark is an own enumerable property, so it rides along when the adapter spreads the settings
+ * into each call's options, and `withRetry` skips checking them again on every call.
+ */
+export function markChecked<T extends object>(settings: T): T {
+  (settings as { [CHECKED]?: true })[CHECKED] = true;
+  return settings;
+}
+
 export function validateRetryOptions<T>(options: RetryOptions<T>): void {
+  // Settings an adapter checked when it was built: its per-call additions are its own.
+  if ((options as { [CHECKED]?: true })[CHECKED] === true) return;
   checkObject("options", options);
   checkCount("maxAttempts", options.maxAttempts);
   checkDuration("deadlineMs", options.deadlineMs);

@@ -1,6 +1,6 @@
 import { type Clock, type RetryBudget, type RetrySettings, systemClock } from "../../index.js";
 import { checkCount, checkObject } from "../../retry/validate-options.js";
-import { validateRetryOptions } from "../../retry/validate-retry-options.js";
+import { markChecked, validateRetryOptions } from "../../retry/validate-retry-options.js";
 import { checkStallTimeout, DEFAULT_STALL_TIMEOUT_MS } from "./stall-limit.js";
 
 /** The options every adapter accepts, under the same names and with the same checks. */
@@ -58,6 +58,7 @@ export function resolveSettings(
     if (options[name] !== undefined) retry[name] = options[name];
   }
   validateRetryOptions(retry);
+  markChecked(retry);
   checkCount("maxReplayBytes", options.maxReplayBytes, 0);
   checkStallTimeout(options.stallTimeoutMs);
   const settings = retry as RetrySettings;
