@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
 import { GetObjectCommand, HeadObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import type { HttpRequest } from "@smithy/types";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import {
   type BucketguardOptions,
   bucketguard,
@@ -60,11 +60,19 @@ function client(handler: ReturnType<typeof stubHandler>, options: BucketguardOpt
 
 const head = () => new HeadObjectCommand({ Bucket: "b", Key: "k" });
 
+/**
+ * Waits until the handler has `count` requests: the SDK's own steps before the handler (credentials,
+ * endpoint, signing) take a varying number of turns, and the manual clock must not move earlier.
+ */
+const sent = (handler: ReturnType<typeof stubHandler>, count: number) =>
+  vi.waitFor(() => expect(handler.signals.length).toBeGreaterThanOrEqual(count));
+
 describe("the attempt signal reaches the HTTP handler", () => {
   it("attemptTimeoutMs aborts the request in flight, then the retry succeeds", async () => {
     const clock = createManualClock();
     const handler = stubHandler([silent, ok()]);
     const pending = client(handler, { clock, attemptTimeoutMs: 1000 }).send(head());
+    await sent(handler, 1);
     await clock.advance(1000);
     await clock.runAll();
     const out = await pending;
@@ -79,6 +87,7 @@ describe("the attempt signal reaches the HTTP handler", () => {
     const pending = client(handler, { clock, maxAttempts: 1, stallTimeoutMs: 5000 })
       .send(head())
       .catch((e: unknown) => e);
+    await sent(handler, 1);
     await clock.advance(4999);
     expect(handler.signals[0]?.aborted).toBe(false);
     await clock.advance(1);
@@ -92,6 +101,7 @@ describe("the attempt signal reaches the HTTP handler", () => {
     const clock = createManualClock();
     const handler = stubHandler([silent, ok()]);
     const pending = client(handler, { clock }).send(head());
+    await sent(handler, 1);
     await clock.advance(DEFAULT_STALL_TIMEOUT_MS);
     await clock.runAll();
     expect((await pending).$metadata.attempts).toBe(2);
