@@ -1,7 +1,7 @@
 import { normalize } from "../errors/normalize.js";
 import type { StorageError } from "../errors/storage-error.js";
 import { createAbortedError, createTimeoutError } from "./retry-errors.js";
-import { createAttemptSignal, runAttempt } from "./run-attempt.js";
+import { type AttemptSignal, createAttemptSignal, runAttempt } from "./run-attempt.js";
 import type { RunState } from "./run-state.js";
 import type { AttemptContext } from "./types.js";
 
@@ -23,16 +23,13 @@ export async function attemptOnce<T>(
   state.sent++;
   const timeoutMs = attemptTimeoutMs(state);
   const attemptSignal = createAttemptSignal(clock, options.signal, timeoutMs);
-  const ctx: AttemptContext = {
-    attempt: state.sent,
-    // Read lazily: an attempt nothing can abort makes its signal only for a caller that asks.
-    get signal() {
-      return attemptSignal.signal;
-    },
+  const ctx = new Context(
+    state.sent,
+    attemptSignal,
     timeoutMs,
-    clockOffsetMs: state.clockOffsetMs,
-    lastError: state.lastError,
-  };
+    state.clockOffsetMs,
+    state.lastError,
+  );
   const run = () => fn(ctx);
   const { recorder } = state;
   const outcome = await runAttempt(
@@ -46,6 +43,23 @@ export async function attemptOnce<T>(
   else if (outcome.timedOut) error = createTimeoutError(origin, timeoutMs ?? 0, outcome.thrown);
   else error = (options.normalize ?? normalize)(outcome.thrown, options.context);
   return { ok: false, error, cancelled: outcome.callerAborted };
+}
+
+/**
+ * What an attempt is told. Its signal is read lazily: an attempt nothing can abort makes one only
+ * for a caller that asks (a class, as an object literal with a getter costs a hidden class per call).
+ */
+class Context implements AttemptContext {
+  constructor(
+    readonly attempt: number,
+    private readonly attemptSignal: AttemptSignal,
+    readonly timeoutMs: number | undefined,
+    readonly clockOffsetMs: number,
+    readonly lastError: StorageError | undefined,
+  ) {}
+  get signal(): AbortSignal {
+    return this.attemptSignal.signal;
+  }
 }
 
 /** The attempt's time limit: `attemptTimeoutMs`, shortened to what is left of the deadline. */

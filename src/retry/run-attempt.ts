@@ -49,18 +49,23 @@ export function createAttemptSignal(
 /**
  * The signal of an attempt nothing can abort: its AbortController is made only if someone reads
  * `signal` (most adapters do not), which keeps an allocation and a native object off every call.
+ * A class, not an object literal with a getter: such a literal costs a hidden class per call.
  */
+class UnabortableSignal implements AttemptSignal {
+  #controller: AbortController | undefined;
+  readonly canAbort = false;
+  get signal(): AbortSignal {
+    this.#controller ??= new AbortController();
+    return this.#controller.signal;
+  }
+  timedOut(): boolean {
+    return false;
+  }
+  dispose(): void {}
+}
+
 function unabortableSignal(): AttemptSignal {
-  let controller: AbortController | undefined;
-  return {
-    get signal() {
-      controller ??= new AbortController();
-      return controller.signal;
-    },
-    canAbort: false,
-    timedOut: () => false,
-    dispose() {},
-  };
+  return new UnabortableSignal();
 }
 
 /**

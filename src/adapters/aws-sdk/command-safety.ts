@@ -2,9 +2,9 @@ import type { Idempotency } from "../../index.js";
 
 /** What the plugin needs to know about one command before running it. */
 export interface CommandSafety {
-  idempotency: Idempotency;
+  readonly idempotency: Idempotency;
   /** A retried failure of this command may mean an earlier attempt landed: check with HeadObject. */
-  reconcile: "complete_multipart" | "conditional_put" | undefined;
+  readonly reconcile: "complete_multipart" | "conditional_put" | undefined;
 }
 
 // Writes whose repetition leaves the same state behind: same key, same bytes, same result.
@@ -50,18 +50,21 @@ function hasConditionalWrite(input: Record<string, unknown>): boolean {
  */
 export function classifyCommand(commandName: string, input: unknown): CommandSafety {
   const name = commandName.endsWith("Command") ? commandName.slice(0, -7) : commandName;
-  const fields =
-    typeof input === "object" && input !== null ? (input as Record<string, unknown>) : {};
-  if (name === "CompleteMultipartUpload") {
-    return { idempotency: "conditional", reconcile: "complete_multipart" };
-  }
-  if (name === "PutObject" && hasConditionalWrite(fields)) {
-    return { idempotency: "conditional", reconcile: "conditional_put" };
+  if (name === "CompleteMultipartUpload") return COMPLETE_MULTIPART;
+  if (name === "PutObject" && typeof input === "object" && input !== null) {
+    if (hasConditionalWrite(input as Record<string, unknown>)) return CONDITIONAL_PUT;
   }
   // Not convergent, but repeating it can only leave an extra upload with no parts (see above).
-  if (name === "CreateMultipartUpload") return { idempotency: "idempotent", reconcile: undefined };
-  if (/^(Get|Head|List)/.test(name) || IDEMPOTENT_WRITES.has(name)) {
-    return { idempotency: "idempotent", reconcile: undefined };
-  }
-  return { idempotency: "never", reconcile: undefined };
+  if (name === "CreateMultipartUpload") return IDEMPOTENT;
+  if (/^(Get|Head|List)/.test(name) || IDEMPOTENT_WRITES.has(name)) return IDEMPOTENT;
+  return NEVER;
 }
+
+// Shared answers: classifying a command allocates nothing.
+const COMPLETE_MULTIPART: CommandSafety = {
+  idempotency: "conditional",
+  reconcile: "complete_multipart",
+};
+const CONDITIONAL_PUT: CommandSafety = { idempotency: "conditional", reconcile: "conditional_put" };
+const IDEMPOTENT: CommandSafety = { idempotency: "idempotent", reconcile: undefined };
+const NEVER: CommandSafety = { idempotency: "never", reconcile: undefined };

@@ -7,17 +7,18 @@ import type {
   HashConstructor,
   ResponseMetadata,
 } from "@smithy/types";
-import type { AttemptContext, NormalizeContext, RetryBudget, RetryOptions } from "../../index.js";
+import type { AttemptContext, RetryBudget, RetryOptions, RetrySettings } from "../../index.js";
 import { withRetry } from "../../index.js";
+import { markChecked } from "../../retry/validate-retry-options.js";
 import type { ResolvedSettings } from "../shared/resolve-settings.js";
-import { classifyCommand } from "./command-safety.js";
+import { type CommandSafety, classifyCommand } from "./command-safety.js";
 import { cloneRequest, isHttpRequest, type RequestShape } from "./http-request.js";
 import type { BucketguardOptions } from "./options.js";
 import { reconcileFor } from "./reconcile-for.js";
 import { planReplay } from "./replay-body.js";
 import { resumeDownload } from "./resume-download.js";
-import { getSdkHandles } from "./sdk-context.js";
-import { createSdkHooks } from "./sdk-hooks.js";
+import { getSdkHandles, refreshIdentity, type SdkHandles } from "./sdk-context.js";
+import { applyClockOffset, followRegionRedirect } from "./sdk-hooks.js";
 import { setRetryTotals, toSdkStorageError } from "./sdk-storage-error.js";
 import { relayAttemptSignals, sendAttempt } from "./send-attempt.js";
 import type { StallLimit } from "./stall.js";
@@ -51,11 +52,14 @@ export interface OperationState {
   context: HandlerExecutionContext;
   args: FinalizeHandlerArguments<object>;
   commandName: string;
-  /** The request each attempt clones (a redirect retargets it). */
+  /**
+   * The operation's request (the SDK's own `args.request`): the first attempt sends it, later
+   * attempts clones of it; a redirect retargets it.
+   */
   base: RequestShape;
   invocationId: string;
   maxAttempts: number;
-  /** The engine options every request of this operation runs under. */
+  /** The engine options every request of this operation runs under (set when it starts). */
   engine: RetryOptions<Result>;
   /** For `$metadata`: attempts made and the time waited between them, in milliseconds. */
   totals: { attempts: number; retryDelayMs: number };
@@ -67,8 +71,77 @@ export interface OperationState {
   maxReplayBytes: number;
 }
 
-async function runOperation(options: BucketguardOptions, state: OperationState): Promise<Result> {
+/** What one plugin instance fixes for every operation of its client. */
+interface PluginSettings {
+  options: BucketguardOptions;
+  retry: RetrySettings;
+  budget: RetryBudget;
+  maxAttempts: number;
+  stall: StallLimit;
+  /** `attemptTimeoutMs` or `deadlineMs` is set: every attempt signal can abort. */
+  timed: boolean;
+  maxReplayBytes: number;
+  /** Resumptions allowed per GetObject download. */
+  maxResumes: number;
+}
+
+function isPromise(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as { then?: unknown } | null)?.then === "function";
+}
+
+/** Every retry setting, present even when undefined: the compiler keeps the list complete. */
+type EverySetting = { [K in keyof Required<RetrySettings>]: RetrySettings[K] };
+
+/**
+ * The engine options of one operation, written out field by field: spreading the settings into
+ * a fresh object would cost more than the rest of a successful call.
+ */
+function engineOptions(
+  plugin: PluginSettings,
+  state: OperationState,
+  handles: SdkHandles,
+  safety: CommandSafety,
+  replayable: boolean,
+): RetryOptions<Result> {
+  const { retry, options } = plugin;
+  const { totals } = state;
+  const input = state.args.input as Record<string, unknown>;
+  const refresh = options.refreshCredentials;
+  const engine: EverySetting & RetryOptions<Result> = {
+    policy: retry.policy,
+    maxAttempts: plugin.maxAttempts,
+    deadlineMs: retry.deadlineMs,
+    attemptTimeoutMs: retry.attemptTimeoutMs,
+    outageWaitMs: retry.outageWaitMs,
+    budget: plugin.budget,
+    onRetry: (event) => {
+      totals.retryDelayMs += event.delayMs;
+      options.onRetry?.(event);
+    },
+    onGiveUp: retry.onGiveUp,
+    telemetry: retry.telemetry,
+    clock: retry.clock,
+    random: retry.random,
+    signal: handles.abortSignal,
+    context: { operation: state.commandName, bucket: text(input.Bucket), key: text(input.Key) },
+    normalize: toSdkStorageError,
+    operation: {
+      name: state.commandName,
+      idempotency: safety.idempotency,
+      bodyReplayable: replayable,
+    },
+    refreshCredentials:
+      refresh === false ? undefined : (refresh ?? (() => refreshIdentity(handles))),
+    onClockSkew: (offsetMs) => applyClockOffset(handles, offsetMs),
+    followRedirect: (error) => followRegionRedirect(handles, state.base, error),
+    reconcile: undefined,
+  };
+  return markChecked(engine);
+}
+
+async function runOperation(plugin: PluginSettings, state: OperationState): Promise<Result> {
   const { args, commandName, totals } = state;
+  const { options } = plugin;
   const safety = classifyCommand(commandName, args.input);
   const factory = options.bodyFactory;
   const plan = await planReplay(
@@ -76,38 +149,51 @@ async function runOperation(options: BucketguardOptions, state: OperationState):
     state.maxReplayBytes,
     factory && ((attempt) => factory({ commandName, input: args.input, attempt })),
   );
-  const attemptOnce = async ({ attempt, signal }: AttemptContext): Promise<Result> => {
+  const attemptOnce = async (ctx: AttemptContext): Promise<Result> => {
+    const attempt = ctx.attempt;
     totals.attempts = attempt;
-    const request = cloneRequest(state.base);
-    request.headers[INVOCATION_ID_HEADER] = state.invocationId;
+    // The first attempt sends the SDK's own request; later ones a copy of it.
+    const request = attempt === 1 ? state.base : cloneRequest(state.base);
     request.headers[REQUEST_HEADER] = `attempt=${attempt}; max=${state.maxAttempts}`;
-    request.body = await plan.forAttempt(attempt);
-    const result = await sendAttempt(state, request, signal);
-    if (commandName === "GetObject") {
-      const resumes = options.resumeDownloads === false ? 0 : (options.maxResumes ?? 3);
-      resumeDownload(result.output, state, resumes);
-    }
+    const body = plan.forAttempt(attempt);
+    request.body = isPromise(body) ? await body : body;
+    // The signal is made on first read: read it only when something can abort the attempt.
+    const result = await sendAttempt(
+      state,
+      request,
+      state.attemptSignalLive ? ctx.signal : undefined,
+    );
+    if (commandName === "GetObject") resumeDownload(result.output, state, plugin.maxResumes);
     return result;
   };
-  const md5 = getSdkHandles(state.context).config?.md5;
+  const handles = getSdkHandles(state.context);
+  const engine = engineOptions(plugin, state, handles, safety, plan.replayable);
+  state.engine = engine;
+  const md5 = handles.config?.md5 as HashConstructor | undefined;
+  engine.reconcile = reconcileFor(safety, state, plan, md5);
   try {
-    const result = await withRetry(attemptOnce, {
-      ...state.engine,
-      operation: {
-        name: commandName,
-        idempotency: safety.idempotency,
-        bodyReplayable: plan.replayable,
-      },
-      reconcile: reconcileFor(safety, state, plan, md5 as HashConstructor | undefined),
-    });
+    const result = await withRetry(attemptOnce, engine);
     const metadata = metadataOf(result.output);
     if (metadata !== undefined) setRetryTotals(metadata, totals.attempts, totals.retryDelayMs);
     return result;
   } catch (error) {
-    const sdkError = toSdkStorageError(error, state.engine.context);
+    const sdkError = toSdkStorageError(error, engine.context);
     setRetryTotals(sdkError.$metadata, totals.attempts, totals.retryDelayMs);
     throw sdkError;
   }
+}
+
+const operationNames = new Map<string, string>();
+
+/** `GetObjectCommand` → `GetObject`, remembered (a client has a few dozen commands). */
+function operationName(commandName: string | undefined): string {
+  if (commandName === undefined) return "";
+  let name = operationNames.get(commandName);
+  if (name === undefined) {
+    name = commandName.replace(/Command$/, "");
+    if (operationNames.size < 1024) operationNames.set(commandName, name);
+  }
+  return name;
 }
 
 /** The replacement for the SDK's retryMiddleware: one engine loop per operation. */
@@ -116,50 +202,42 @@ export function createRetryMiddleware(
   settings: ResolvedSettings,
   budget: RetryBudget,
 ): FinalizeRequestMiddleware<object, object> {
-  const stall: StallLimit = { ms: settings.stallTimeoutMs, clock: settings.clock };
-  const timed = options.attemptTimeoutMs !== undefined || options.deadlineMs !== undefined;
-  return (next, context) => async (args) => {
-    if (!isHttpRequest(args.request)) return next(args);
-    const commandName = (context.commandName ?? "").replace(/Command$/, "");
-    const input = args.input as Record<string, unknown>;
-    const normalizeContext: NormalizeContext = {
-      operation: commandName,
-      bucket: text(input.Bucket),
-      key: text(input.Key),
-    };
-    const handles = getSdkHandles(context);
-    relayAttemptSignals(handles.config?.requestHandler);
+  const retry = settings.retry;
+  const plugin: PluginSettings = {
+    options,
+    retry,
+    budget: options.budget ?? budget,
     // The client's maxAttempts is not read: the SDK's default 3 cannot be told from an explicit
     // 3, and 6 is the tuned default (docs/retry-policies.md). The plugin option sets it.
-    const maxAttempts = settings.retry.maxAttempts ?? settings.retry.policy?.maxAttempts ?? 0;
-    const base = cloneRequest(args.request);
-    const totals = { attempts: 0, retryDelayMs: 0 };
+    maxAttempts: retry.maxAttempts ?? retry.policy?.maxAttempts ?? 0,
+    stall: { ms: settings.stallTimeoutMs, clock: settings.clock },
+    timed: options.attemptTimeoutMs !== undefined || options.deadlineMs !== undefined,
+    maxReplayBytes: settings.maxReplayBytes,
+    maxResumes: options.resumeDownloads === false ? 0 : (options.maxResumes ?? 3),
+  };
+  return (next, context) => async (args) => {
+    const request = args.request;
+    if (!isHttpRequest(request)) return next(args);
+    const handles = getSdkHandles(context);
+    relayAttemptSignals(handles.config?.requestHandler);
+    const invocationId = crypto.randomUUID();
+    request.headers[INVOCATION_ID_HEADER] = invocationId;
     const state: OperationState = {
       next,
       context,
       args,
-      commandName,
-      base,
-      invocationId: crypto.randomUUID(),
-      maxAttempts,
-      totals,
-      stall,
-      attemptSignalLive: timed || handles.abortSignal !== undefined,
-      maxReplayBytes: settings.maxReplayBytes,
-      engine: {
-        ...settings.retry,
-        ...createSdkHooks(handles, base, options.refreshCredentials),
-        budget: options.budget ?? budget,
-        signal: handles.abortSignal,
-        onRetry: (event) => {
-          totals.retryDelayMs += event.delayMs;
-          options.onRetry?.(event);
-        },
-        maxAttempts,
-        context: normalizeContext,
-        normalize: toSdkStorageError,
-      },
+      commandName: operationName(context.commandName),
+      base: request,
+      invocationId,
+      maxAttempts: plugin.maxAttempts,
+      engine: NO_ENGINE,
+      totals: { attempts: 0, retryDelayMs: 0 },
+      stall: plugin.stall,
+      attemptSignalLive: plugin.timed || handles.abortSignal !== undefined,
+      maxReplayBytes: plugin.maxReplayBytes,
     };
-    return runOperation(options, state);
+    return runOperation(plugin, state);
   };
 }
+
+const NO_ENGINE: RetryOptions<Result> = {};

@@ -46,6 +46,26 @@ function toAbortSignal(token: CancelToken): AbortSignal {
 }
 
 /**
+ * The handle options of an attempt for a handler that needs a real AbortSignal: the signal is
+ * made when the handler reads it, so a handler that never does (a stub, a cache) costs nothing.
+ */
+class RelayedOptions {
+  [option: string]: unknown;
+  #token: CancelToken;
+  #signal: AbortSignal | undefined;
+  constructor(options: Record<string, unknown> | undefined, token: CancelToken) {
+    for (const key of Object.keys(options ?? {})) {
+      if (key !== "abortSignal") this[key] = options?.[key];
+    }
+    this.#token = token;
+  }
+  get abortSignal(): AbortSignal {
+    this.#signal ??= toAbortSignal(this.#token);
+    return this.#signal;
+  }
+}
+
+/**
  * Teaches a client's request handler (once) to take each attempt's token as its `abortSignal`,
  * the handle option HTTP handlers cancel a request in flight with. The SDK hands the handler
  * only the options of `client.send`, fixed for the whole operation; requests without a token
@@ -60,8 +80,8 @@ export function relayAttemptSignals(handler: unknown): void {
   target.handle = function handle(this: unknown, request, options) {
     const token = tokenOf(request);
     if (token === undefined) return original.call(this, request, options);
-    const abortSignal = duck ? token : toAbortSignal(token);
-    return original.call(this, request, { ...options, abortSignal });
+    if (duck) return original.call(this, request, { ...options, abortSignal: token });
+    return original.call(this, request, new RelayedOptions(options, token));
   };
   target[RELAYED] = true;
 }
@@ -89,9 +109,15 @@ export function sendAttempt(
     ? responseLimitMs(stall.ms, Number(request.headers["content-length"]))
     : undefined;
   const linked = state.attemptSignalLive && outer !== undefined;
-  if (limitMs === undefined && !linked) return state.next({ ...state.args, request });
+  const headers = request.headers as Record<symbol, unknown>;
+  const args = { input: state.args.input, request };
+  if (limitMs === undefined && !linked) {
+    // A copy of an earlier attempt's request may still hold that attempt's token.
+    if (headers[ATTEMPT_TOKEN] !== undefined) delete headers[ATTEMPT_TOKEN];
+    return state.next(args);
+  }
   const token: CancelToken = { aborted: false, reason: undefined, onabort: null };
-  (request.headers as Record<symbol, unknown>)[ATTEMPT_TOKEN] = token;
+  headers[ATTEMPT_TOKEN] = token;
   return new Promise<Result>((resolve, reject) => {
     const onOuterAbort = (): void => cancel(token, outer?.reason);
     if (linked) {
@@ -110,7 +136,7 @@ export function sendAttempt(
       cancelTimer?.();
       if (linked) outer.removeEventListener("abort", onOuterAbort);
     };
-    state.next({ ...state.args, request }).then(
+    state.next(args).then(
       (result) => {
         settle();
         resolve(result);

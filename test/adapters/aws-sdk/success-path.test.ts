@@ -1,0 +1,101 @@
+import { Readable } from "node:stream";
+import { GetObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import type { HttpRequest } from "@smithy/types";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { bucketguard } from "../../../src/adapters/aws-sdk/index.js";
+
+type Answer = { statusCode: number; body: string };
+
+function stubHandler(answers: Answer[]) {
+  const requests: HttpRequest[] = [];
+  return {
+    requests,
+    async handle(request: HttpRequest) {
+      requests.push(request);
+      const answer = answers[requests.length - 1] ?? answers[answers.length - 1];
+      if (answer === undefined) throw new Error("no answer scripted");
+      const body = Buffer.from(answer.body);
+      return {
+        response: {
+          statusCode: answer.statusCode,
+          headers: { "content-length": String(body.byteLength), etag: '"e"' },
+          body: Readable.from([body]),
+        },
+      };
+    },
+    updateHttpClientConfig() {},
+    httpHandlerConfigs: () => ({}),
+  };
+}
+
+function client(handler: ReturnType<typeof stubHandler>, plugin: boolean) {
+  const c = new S3Client({
+    region: "us-east-1",
+    endpoint: "http://127.0.0.1:1",
+    forcePathStyle: true,
+    credentials: { accessKeyId: "AKID", secretAccessKey: "s" },
+    requestHandler: handler,
+  });
+  if (plugin) c.middlewareStack.use(bucketguard({ random: () => 0 }));
+  return c;
+}
+
+const get = () => new GetObjectCommand({ Bucket: "b", Key: "k" });
+const OK: Answer = { statusCode: 200, body: "body" };
+const INTERNAL: Answer = {
+  statusCode: 500,
+  body: "<Error><Code>InternalError</Code><Message>try again</Message></Error>",
+};
+
+/** Counts AbortControllers made while `run` runs. */
+async function countControllers(run: () => Promise<unknown>): Promise<number> {
+  let made = 0;
+  const Original = globalThis.AbortController;
+  class Counting extends Original {
+    constructor() {
+      super();
+      made++;
+    }
+  }
+  vi.stubGlobal("AbortController", Counting);
+  try {
+    await run();
+  } finally {
+    vi.unstubAllGlobals();
+  }
+  return made;
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe("a successful call costs the plugin nothing it could defer to a failure", () => {
+  it("makes no AbortController when nothing can cancel the call (no signal, no timeouts)", async () => {
+    const bare = client(stubHandler([OK]), false);
+    const guarded = client(stubHandler([OK]), true);
+    // Warm both clients first: credential and endpoint resolution happen on the first call.
+    await (await bare.send(get())).Body?.transformToString();
+    await (await guarded.send(get())).Body?.transformToString();
+    const bareCount = await countControllers(async () => {
+      for (let i = 0; i < 5; i++) await (await bare.send(get())).Body?.transformToString();
+    });
+    const guardedCount = await countControllers(async () => {
+      for (let i = 0; i < 5; i++) await (await guarded.send(get())).Body?.transformToString();
+    });
+    expect(guardedCount).toBe(bareCount);
+  });
+
+  it("sends the SDK's request first and a fresh copy for each retry, under one invocation id", async () => {
+    const handler = stubHandler([INTERNAL, OK]);
+    const out = await client(handler, true).send(get());
+    expect(await out.Body?.transformToString()).toBe("body");
+    expect(out.$metadata.attempts).toBe(2);
+    const [first, second] = handler.requests;
+    expect(first).toBeDefined();
+    expect(second).toBeDefined();
+    expect(second).not.toBe(first);
+    expect(first?.headers["amz-sdk-request"]).toBe("attempt=1; max=6");
+    expect(second?.headers["amz-sdk-request"]).toBe("attempt=2; max=6");
+    expect(second?.headers["amz-sdk-invocation-id"]).toBe(first?.headers["amz-sdk-invocation-id"]);
+    expect(first?.headers["amz-sdk-invocation-id"]).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
