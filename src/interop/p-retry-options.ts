@@ -14,9 +14,15 @@ export interface PRetryContextLike {
 
 /** Options of {@link pRetryOptions}. */
 export interface PRetryInteropOptions extends InteropOptions {
-  /** Clock the waits run on (tests pass `createManualClock()`). Default: the system clock. */
+  /**
+   * Clock the waits run on (tests pass `createManualClock()`).
+   * @default systemClock
+   */
   clock?: Clock | undefined;
-  /** Ends a wait early; p-retry's own `signal` option still stops the loop. */
+  /**
+   * Ends a wait early; p-retry's own `signal` option still stops the loop.
+   * @default undefined (waits run to their end)
+   */
   signal?: AbortSignal | undefined;
 }
 

@@ -49,7 +49,11 @@ export interface RedisBudgetOptions extends RetryBudgetOptions {
    * @default 600000 (10 minutes)
    */
   keyTtlMs?: number;
-  /** Told when the budget falls back to working alone, and when it rejoins the fleet. */
+  /**
+   * Told when the budget falls back to working alone, and when it rejoins the fleet; a hook
+   * that throws changes nothing.
+   * @default undefined
+   */
   onEvent?: (event: RedisBudgetEvent) => void;
 }
 

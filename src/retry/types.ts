@@ -94,7 +94,7 @@ export interface Clock {
 
 /** Handed to `fn` on each attempt. */
 export interface AttemptContext {
-  /** 1-based. */
+  /** This attempt's number, 1-based: 1 for the first request, 2 for the first retry. */
   attempt: number;
   /** Aborts on the caller's abort, the deadline or this attempt's timeout. Pass it to the request. */
   signal: AbortSignal;
