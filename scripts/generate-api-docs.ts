@@ -242,7 +242,7 @@ async function render(): Promise<{
   const index: string[] = [
     "# API reference",
     "",
-    "Generated from the TSDoc comments by `npm run docs` (checked by `npm run docs:check`). One page per entry point:",
+    "Generated from the TSDoc comments by `npm run docs`; `npm run docs:check` fails when a page is stale or a public member has no comment. One page per entry point:",
     "",
   ];
   for (const entry of entries) {
