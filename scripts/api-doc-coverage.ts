@@ -4,7 +4,8 @@
 // documented only when TypeDoc holds a comment for it, so a comment the docs cannot show (one
 // on a declaration TypeDoc does not attach to the member) does not count. Accessors are left
 // out, and so are members inherited from outside the package (Error's `name`, `message`,
-// `stack`): their documentation is the platform's.
+// `stack`: their documentation is the platform's) and implicit class constructors (nothing in
+// the source to comment).
 import {
   type Comment,
   type DeclarationReflection,
@@ -46,6 +47,14 @@ type Literal = [suffix: string, literal: DeclarationReflection];
 function unionLabel(literal: DeclarationReflection, index: number): string {
   const tag = (literal.children ?? []).find((c) => c.type?.type === "literal");
   return tag ? `[${tag.name}=${tag.type?.toString()}]` : `[${index}]`;
+}
+
+/** A class constructor the source does not declare: TypeDoc gives it no source position. */
+function isImplicitConstructor(member: DeclarationReflection): boolean {
+  return (
+    member.kindOf(ReflectionKind.Constructor) &&
+    !(member.signatures ?? []).some((s) => (s.sources ?? []).length > 0)
+  );
 }
 
 /** The type literals (`{ ... }`) a type contains, without following references to named types. */
@@ -108,7 +117,13 @@ function walkMembers(
   if (seen.has(owner.id)) return;
   seen.add(owner.id);
   for (const member of owner.children ?? []) {
-    if (member.kindOf(ReflectionKind.Accessor) || isForeignInherited(member, project)) continue;
+    if (
+      member.kindOf(ReflectionKind.Accessor) ||
+      isForeignInherited(member, project) ||
+      isImplicitConstructor(member)
+    ) {
+      continue;
+    }
     const memberName = `${name}.${member.name}`;
     if (!isDocumented(member)) report(memberName);
     walkReached(member, memberName, project, seen, report);

@@ -88,6 +88,19 @@ function literalsOf(type: SomeType | undefined): DeclarationReflection[] {
   return [];
 }
 
+/** A member's type; an inline object type spells its methods out (TypeDoc prints them as `any`). */
+function typeText(type: SomeType | undefined): string {
+  if (type?.type !== "reflection" || (type.declaration.children ?? []).length === 0) {
+    return type?.toString() ?? "unknown";
+  }
+  const members = (type.declaration.children ?? []).flatMap((member) =>
+    member.signatures?.length
+      ? member.signatures.map((signature) => signatureText(member.name, signature))
+      : [`${member.name}${member.flags.isOptional ? "?" : ""}: ${typeText(member.type)}`],
+  );
+  return `{ ${members.join("; ")} }`;
+}
+
 /** One line per member, members of inline type literals indented under the member they type. */
 function memberLines(
   owners: readonly DeclarationReflection[],
@@ -99,7 +112,9 @@ function memberLines(
   for (const member of owners.flatMap((owner) => owner.children ?? [])) {
     if (member === skip) continue;
     const signatures = member.signatures ?? [];
-    const doc = summary(member.comment ?? signatures[0]?.comment).replace(/\n+/g, " ");
+    const inherited = member.inheritedFrom && `Inherited from \`${member.inheritedFrom.name}\`.`;
+    const doc =
+      summary(member.comment ?? signatures[0]?.comment).replace(/\n+/g, " ") || inherited || "";
     if (signatures.length > 0) {
       for (const signature of signatures) {
         lines.push(
@@ -109,7 +124,7 @@ function memberLines(
     } else {
       const optional = member.flags.isOptional ? "?" : "";
       const readonly = member.flags.isReadonly ? "readonly " : "";
-      const type = member.type?.toString() ?? "unknown";
+      const type = typeText(member.type);
       lines.push(
         `${indent}- \`${readonly}${member.name}${optional}: ${type}\`${doc ? ` — ${doc}` : ""}`,
       );
