@@ -55,6 +55,7 @@ export interface StorageErrorBase extends Error {
 
 /** A {@link StorageError} of one kind, with that kind's own fields. */
 export type StorageErrorOf<K extends StorageErrorKind> = StorageErrorBase & {
+  /** The one kind this error has, so its details are `KindDetails[K]`. */
   readonly kind: K;
 } & KindDetails[K];
 
@@ -69,19 +70,33 @@ export type StorageError = { [K in StorageErrorKind]: StorageErrorOf<K> }[Storag
  * fields of {@link StorageErrorBase} that are set, plus the kind's own details.
  */
 export type StorageErrorJSON = {
+  /** The error's `name`: the canonical code, or the original error's name (`TimeoutError`). */
   name: string;
+  /** What went wrong. */
   kind: StorageErrorKind;
+  /** Canonical S3-style code (`NoSuchKey`, `SlowDown`). */
   code: string;
+  /** The error's message, secrets redacted. */
   message: string;
+  /** How (and whether) a retry can help. */
   retry: RetryClass;
+  /** Who answered. */
   provider: Provider;
+  /** The status the provider meant (for Supabase the body's statusCode), when there was one. */
   status?: number;
+  /** The provider's own code (R2's number, the raw code string). */
   providerCode?: string | number;
+  /** The provider's request id, for support tickets. */
   requestId?: string;
+  /** One-line recommended fix. */
   hint?: string;
+  /** How long the provider asked to wait, in milliseconds. */
   retryAfterMs?: number;
+  /** The operation that failed (`GetObject`, `put`, ...), when known. */
   operation?: string;
+  /** Each failed attempt, when a retry loop gave up. */
   attempts?: readonly AttemptRecord[];
+  /** Why a retry loop gave up. */
   gaveUp?: GaveUpReason;
 } & AllDetails;
 
@@ -269,7 +284,9 @@ function framesOf(cause: unknown): string {
 export interface StorageErrorConstructor {
   /** Builds an error of `init.kind`; redacts secrets from the message, name and string fields. */
   new <K extends StorageErrorKind>(init: StorageErrorInit<K>): StorageErrorOfKinds<K>;
+  /** The prototype every StorageError shares; it carries the brand `isStorageError` checks. */
   readonly prototype: StorageError;
+  /** Makes `instanceof StorageError` true for a StorageError from any copy of bucketguard (the `isStorageError` brand check). */
   [Symbol.hasInstance](value: unknown): boolean;
 }
 

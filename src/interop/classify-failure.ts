@@ -3,18 +3,30 @@ import { computeDelayMs, normalize, resolvePolicy } from "../index.js";
 
 /** Options shared by the p-retry and cockatiel helpers. */
 export interface InteropOptions {
-  /** Overrides of the default policy (`DEFAULT_POLICY`): per-class attempts and backoff, hints honoured and capped. */
+  /**
+   * Overrides of the default policy (`DEFAULT_POLICY`): per-class attempts and backoff, hints
+   * honoured and capped.
+   * @default undefined (the default policy)
+   */
   policy?: RetryPolicyOverrides | undefined;
   /**
-   * Retry classes retried by the other library's loop. Default `["throttling", "transient",
-   * "conflict"]`: `clock_skew`, `credentials` and `redirect` need what only bucketguard's own loop
-   * and adapters do between attempts (learn the server's clock, refresh credentials, follow the
-   * region), so they are left out unless the caller does that part.
+   * Retry classes retried by the other library's loop. `clock_skew`, `credentials` and
+   * `redirect` need what only bucketguard's own loop and adapters do between attempts (learn the
+   * server's clock, refresh credentials, follow the region), so they are left out unless the
+   * caller does that part.
+   * @default ["throttling", "transient", "conflict"]
    */
   retryClasses?: readonly RetryClass[] | undefined;
-  /** What the caller knows about the call (provider, operation, bucket, key), passed to `normalize()`. */
+  /**
+   * What the caller knows about the call (provider, operation, bucket, key), passed to
+   * `normalize()`.
+   * @default undefined (the provider is detected from the error)
+   */
   context?: NormalizeContext | undefined;
-  /** Uniform in [0, 1), for the backoff jitter. Default `Math.random`. */
+  /**
+   * Uniform in [0, 1), for the backoff jitter.
+   * @default Math.random
+   */
   random?: (() => number) | undefined;
 }
 

@@ -43,18 +43,28 @@ export interface CockatielBackoffContext {
   /** 1 for the first retry. */
   readonly attempt: number;
   /** What the last attempt gave: a thrown error, or a value cockatiel was told to retry on. */
-  readonly result: { readonly error: unknown } | { readonly value: unknown };
+  readonly result:
+    | {
+        /** The error the attempt threw; its hint or retry class sets the wait. */
+        readonly error: unknown;
+      }
+    | {
+        /** The value the attempt returned, normalized like a thrown one to choose the wait. */
+        readonly value: unknown;
+      };
 }
 
 /** A cockatiel backoff step (structurally cockatiel's `IBackoff`). */
 export interface CockatielBackoff {
   /** Wait before this retry, in milliseconds. */
   readonly duration: number;
+  /** The step after this one, for the retry `context` describes. */
   next(context: CockatielBackoffContext): CockatielBackoff;
 }
 
 /** A cockatiel backoff factory (structurally cockatiel's `IBackoffFactory`). */
 export interface CockatielBackoffFactory {
+  /** The first step, for the retry `context` describes. */
   next(context: CockatielBackoffContext): CockatielBackoff;
 }
 

@@ -4,17 +4,25 @@ import { classifyFailure, type InteropOptions } from "./classify-failure.js";
 
 /** The part of p-retry's `RetryContext` the helpers read (p-retry 6 and 7 pass it). */
 export interface PRetryContextLike {
+  /** What the attempt threw; normalized to a StorageError to be classified. */
   readonly error: unknown;
   /** 1 for the first attempt. */
   readonly attemptNumber: number;
+  /** Retries p-retry has left; at 0 nothing is waited for. Undefined when p-retry does not say. */
   readonly retriesLeft?: number | undefined;
 }
 
 /** Options of {@link pRetryOptions}. */
 export interface PRetryInteropOptions extends InteropOptions {
-  /** Clock the waits run on (tests pass `createManualClock()`). Default: the system clock. */
+  /**
+   * Clock the waits run on (tests pass `createManualClock()`).
+   * @default systemClock
+   */
   clock?: Clock | undefined;
-  /** Ends a wait early; p-retry's own `signal` option still stops the loop. */
+  /**
+   * Ends a wait early; p-retry's own `signal` option still stops the loop.
+   * @default undefined (waits run to their end)
+   */
   signal?: AbortSignal | undefined;
 }
 
@@ -24,6 +32,7 @@ export interface PRetryOptionsLike {
   readonly retries: number;
   /** 0: the wait happens in `onFailedAttempt`, by bucketguard's policy, instead of p-retry's backoff. */
   readonly minTimeout: number;
+  /** 0, for the same reason as `minTimeout`: p-retry adds no wait of its own. */
   readonly maxTimeout: number;
   /** Normalizes the failure and waits its hint, or its class's backoff, when it will be retried. */
   readonly onFailedAttempt: (context: PRetryContextLike) => Promise<void>;

@@ -37,10 +37,16 @@ export const ATTRIBUTES = Object.freeze({
 
 /** Metric and event names (all bucketguard's own: no convention covers client retries). */
 export const NAMES = Object.freeze({
+  /** Counter of attempts (`{attempt}`), by outcome, provider, operation and error. */
   attempts: "bucketguard.attempts",
+  /** Histogram of the wait chosen before each retry, in seconds. */
   retryDelay: "bucketguard.retry.delay",
+  /** Observable gauge of the tokens left in each retry budget. */
   budgetTokens: "bucketguard.budget.tokens",
+  /** Observable gauge of each budget's breaker: 1 for its current state, 0 for the others. */
   breakerState: "bucketguard.breaker.state",
+  /** Span event added before each retry's wait. */
   retryEvent: "bucketguard.retry",
+  /** Span event added when an operation gives up. */
   giveUpEvent: "bucketguard.give_up",
 } as const);

@@ -17,14 +17,21 @@ import type { OtelApi } from "./otel-api.js";
 export interface OtelTelemetryOptions {
   /** The application's `@opentelemetry/api` module (`import * as api from "@opentelemetry/api"`). */
   api: OtelApi;
-  /** Name of the meter. Default `"bucketguard"`. */
+  /**
+   * Name of the meter.
+   * @default "bucketguard"
+   */
   meterName?: string;
-  /** Name of the tracer (used with `spans: "operation"`). Default `"bucketguard"`. */
+  /**
+   * Name of the tracer (used with `spans: "operation"`).
+   * @default "bucketguard"
+   */
   tracerName?: string;
   /**
-   * `"none"` (default): events go on the span active when the operation starts (the AWS SDK
+   * `"none"`: events go on the span active when the operation starts (the AWS SDK
    * instrumentation's, an HTTP server's); no span of bucketguard's own. `"operation"`: one span
    * per operation, child of the active one, holding the events; its attempts run inside it.
+   * @default "none"
    */
   spans?: "none" | "operation";
 }

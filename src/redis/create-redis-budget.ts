@@ -49,14 +49,30 @@ export interface RedisBudgetOptions extends RetryBudgetOptions {
    * @default 600000 (10 minutes)
    */
   keyTtlMs?: number;
-  /** Told when the budget falls back to working alone, and when it rejoins the fleet. */
+  /**
+   * Told when the budget falls back to working alone, and when it rejoins the fleet; a hook
+   * that throws changes nothing.
+   * @default undefined
+   */
   onEvent?: (event: RedisBudgetEvent) => void;
 }
 
 /** What {@link RedisBudgetOptions.onEvent} is told: once per change of mode. */
 export type RedisBudgetEvent =
-  | { readonly type: "fallback"; readonly key: string; readonly error: unknown }
-  | { readonly type: "rejoined"; readonly key: string };
+  | {
+      /** Redis failed or was too slow: the budget now works alone, as a local one. */
+      readonly type: "fallback";
+      /** The shared state's Redis key (`RedisBudgetOptions.key`). */
+      readonly key: string;
+      /** What Redis failed with, or an Error saying it did not answer within `redisTimeoutMs`. */
+      readonly error: unknown;
+    }
+  | {
+      /** Redis answered again: the budget is shared with the fleet once more. */
+      readonly type: "rejoined";
+      /** The shared state's Redis key (`RedisBudgetOptions.key`). */
+      readonly key: string;
+    };
 
 /** A {@link RetryBudget} shared through Redis. */
 export interface RedisBudget extends RetryBudget {

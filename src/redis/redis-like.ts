@@ -3,6 +3,7 @@
  * call works; nothing is imported from ioredis.
  */
 export interface RedisLike {
+  /** Runs a Lua script (ioredis's `eval`): the script, the number of keys, then keys and arguments. */
   eval(script: string, numKeys: number, ...args: (string | number)[]): Promise<unknown>;
 }
 

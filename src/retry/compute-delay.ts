@@ -2,6 +2,7 @@ import type { JitterMode } from "./types.js";
 
 /** Inputs of {@link computeDelayMs}. */
 export interface DelayInput {
+  /** How the step is randomised between 0 (or base) and its ceiling. */
   jitter: JitterMode;
   /** First backoff step, in milliseconds. */
   baseDelayMs: number;

@@ -5,13 +5,17 @@ import type { OperationDescriptor, RetryPolicy } from "./types.js";
 
 /** Inputs of {@link decide}: everything the decision depends on, clock and randomness included. */
 export interface DecideInput {
+  /** The failure to judge: its kind, retry class, code and `retryAfterMs` hint decide. */
   error: StorageError;
   /** Attempts made so far, the failed one included. */
   attempt: number;
   /** Failures of `error.retry`'s class so far, this one included. */
   classFailures: number;
+  /** The resolved policy (see `resolvePolicy`): class caps, backoff, hint handling. */
   policy: RetryPolicy;
+  /** The call's safety gates (idempotency, replayable body); undefined means idempotent and replayable. */
   operation?: OperationDescriptor | undefined;
+  /** The current time (ms since epoch), compared with `deadlineAtMs`. */
   nowMs: number;
   /** When the whole operation must end (ms since epoch), or undefined. */
   deadlineAtMs?: number | undefined;
@@ -19,11 +23,24 @@ export interface DecideInput {
   previousDelayMs?: number | undefined;
   /** Whether a credentials refresher is configured (the `credentials` class needs one). */
   canRefreshCredentials: boolean;
+  /** Uniform in [0, 1), for the jitter. */
   random: () => number;
 }
 
 /** What {@link decide} answers: wait `delayMs` then retry, or give up for `reason`. */
-export type Decision = { retry: true; delayMs: number } | { retry: false; reason: GaveUpReason };
+export type Decision =
+  | {
+      /** Retry. */
+      retry: true;
+      /** Wait before the next attempt, in whole milliseconds. */
+      delayMs: number;
+    }
+  | {
+      /** Give up: the failure is surfaced. */
+      retry: false;
+      /** Why, as the error's `gaveUp` will say. */
+      reason: GaveUpReason;
+    };
 
 /**
  * The retry decision, pure. In order: aborted errors stop; the `never` class and `credentials`

@@ -3,79 +3,109 @@ import type { StorageError } from "../errors/storage-error.js";
 
 /**
  * The outage gate of a {@link RetryBudget}: a circuit breaker's states, with the data each needs.
- * - `up`: attempts go out (closed).
- * - `holding`: the endpoint looks down; every new attempt waits, sending nothing, until
- *   `untilMs`, when one of them goes out as the probe.
- * - `probing`: the one probe is out (half-open); the others wait for its answer.
- * - `open`: the endpoint has been down longer than the budget's `openAfterMs`; new calls fail at
- *   once, without a request, except one probe per `probeIntervalMs` (from `probeAtMs` on).
- *
- * `downSinceMs` is when the endpoint was first seen down (ms since the epoch); `failedProbes`
- * counts the probes that failed since then (it spaces the holds).
+ * Times are milliseconds since the epoch.
  */
 export type BudgetGate =
-  | { readonly state: "up" }
   | {
+      /** Attempts go out (closed). */
+      readonly state: "up";
+    }
+  | {
+      /** The endpoint looks down: every new attempt waits, sending nothing. */
       readonly state: "holding";
+      /** End of the hold: the first attempt admitted from then on goes out as the probe. */
       readonly untilMs: number;
+      /** When the endpoint was first seen down. */
       readonly downSinceMs: number;
+      /** Probes failed since `downSinceMs`; each doubles the next hold. */
       readonly failedProbes: number;
     }
   | {
+      /** The one probe is out (half-open); the other attempts wait for its answer. */
       readonly state: "probing";
+      /** When the probe went out; one unanswered after `openAfterMs` is taken as lost. */
       readonly sinceMs: number;
+      /** When the endpoint was first seen down. */
       readonly downSinceMs: number;
+      /** Probes failed since `downSinceMs`. */
       readonly failedProbes: number;
     }
   | {
+      /**
+       * Down longer than the budget's `openAfterMs`: new calls fail at once, without a request,
+       * except one probe per `probeIntervalMs`.
+       */
       readonly state: "open";
+      /** When the next probe may go out. */
       readonly probeAtMs: number;
+      /** When the endpoint was first seen down. */
       readonly downSinceMs: number;
+      /** Probes failed since `downSinceMs`. */
       readonly failedProbes: number;
     };
 
 /** The name of a {@link BudgetGate} state. */
 export type BudgetGateState = BudgetGate["state"];
 
-/**
- * What {@link RetryBudget.admit} answers for one attempt about to be sent:
- * - `send`: go; `probe` is true when this attempt is the gate's one probe (report its outcome
- *   with `probe: true`);
- * - `wait`: send nothing, ask again after `waitMs`;
- * - `reject`: the endpoint has been down `downForMs`: fail the call at once, without a request;
- *   `cause` is the last real failure the budget saw, when it has one.
- */
+/** What {@link RetryBudget.admit} answers for one attempt about to be sent. */
 export type Admission =
-  | { readonly verdict: "send"; readonly probe: boolean }
-  | { readonly verdict: "wait"; readonly waitMs: number }
   | {
+      /** Send the attempt now. */
+      readonly verdict: "send";
+      /** True when this attempt is the gate's one probe: report its outcome with `probe: true`. */
+      readonly probe: boolean;
+    }
+  | {
+      /** Send nothing yet. */
+      readonly verdict: "wait";
+      /** Milliseconds to wait before asking again. */
+      readonly waitMs: number;
+    }
+  | {
+      /** Fail the call at once, without a request (`gaveUp: "endpoint_down"`). */
       readonly verdict: "reject";
+      /** How long the endpoint has been down, in milliseconds. */
       readonly downForMs: number;
+      /** The last real failure the budget saw, for the error's `cause`; undefined when none. */
       readonly cause: StorageError | undefined;
     };
 
-/**
- * How an admitted attempt ended, as reported to {@link RetryBudget.record}.
- * - `success`: an answer that was not a failure. `refund` is the class of the failure this
- *   success retried, whose cost it puts back (absent on a first attempt).
- * - `failure`: `error.retry` says whether it counts against the endpoint's health (transient
- *   and throttling failures do; any other answer, a 404 say, proves the endpoint up).
- * - `cancelled`: the caller aborted; it says nothing about the endpoint, but frees a probe.
- */
+/** How an admitted attempt ended, as reported to {@link RetryBudget.record}. */
 export type BudgetOutcome =
   | {
+      /** An answer that was not a failure: the endpoint is up. */
       readonly result: "success";
+      /** When the attempt ended, in milliseconds since the epoch. */
       readonly nowMs: number;
+      /** Whether the attempt was the gate's probe (admitted with `probe: true`). */
       readonly probe: boolean;
+      /**
+       * The class of the failure this success retried, whose cost it puts back; absent on a
+       * first attempt, which puts back `successRefill` instead.
+       */
       readonly refund?: RetryClass | undefined;
     }
   | {
+      /**
+       * A failure. Its `error.retry` says whether it counts against the endpoint's health:
+       * transient and throttling failures do; any other answer, a 404 say, proves the endpoint up.
+       */
       readonly result: "failure";
+      /** When the attempt ended, in milliseconds since the epoch. */
       readonly nowMs: number;
+      /** Whether the attempt was the gate's probe (admitted with `probe: true`). */
       readonly probe: boolean;
+      /** The attempt's failure. */
       readonly error: StorageError;
     }
-  | { readonly result: "cancelled"; readonly nowMs: number; readonly probe: boolean };
+  | {
+      /** The caller aborted: it says nothing about the endpoint, but frees a probe. */
+      readonly result: "cancelled";
+      /** When the attempt ended, in milliseconds since the epoch. */
+      readonly nowMs: number;
+      /** Whether the attempt was the gate's probe (admitted with `probe: true`). */
+      readonly probe: boolean;
+    };
 
 /**
  * A retry budget shared by every operation of one client: a token bucket for retries, a circuit

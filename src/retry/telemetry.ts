@@ -15,6 +15,7 @@ export interface OperationStartEvent {
 export interface SuccessEvent {
   /** The attempt that succeeded (1-based): `attempt - 1` requests were resends. */
   attempt: number;
+  /** The operation's name (`options.operation.name`, else `context.operation`), or undefined. */
   operation: string | undefined;
   /** True when a failed retry was found to have landed after all (a reconciled write). */
   reconciled: boolean;
@@ -25,6 +26,7 @@ export interface SuccessEvent {
  * exactly one of `success` or `giveUp`. Calls come in order and never overlap.
  */
 export interface OperationRecorder {
+  /** The operation ends with a value: its attempt succeeded, or a failed retry was reconciled. */
   success(event: SuccessEvent): void;
   /** An attempt failed and the engine waits `delayMs` before the next one. */
   retry(event: RetryEvent): void;

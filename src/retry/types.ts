@@ -17,11 +17,13 @@ export interface ClassPolicy {
   baseDelayMs: number;
   /** Largest backoff step, in milliseconds. */
   maxDelayMs: number;
+  /** How each step is randomised below its ceiling. */
   jitter: JitterMode;
 }
 
 /** A full policy: per class, and across classes. */
 export interface RetryPolicy {
+  /** Treatment of each retry class; an error is retried by its `retry` class's entry. */
   classes: Record<RetryClass, ClassPolicy>;
   /** Attempts in total across classes, the first included. */
   maxAttempts: number;
@@ -33,9 +35,29 @@ export interface RetryPolicy {
 
 /** Overrides merged over the defaults. */
 export interface RetryPolicyOverrides {
+  /**
+   * Per-class overrides, merged field by field over the class's default (a class or field left
+   * out keeps it).
+   * @default {} (the classes of `DEFAULT_POLICY`)
+   */
   classes?: Partial<Record<RetryClass, Partial<ClassPolicy>>>;
+  /**
+   * Attempts in total across classes, the first included. Also the `maxAttempts` of the
+   * throttling, transient and conflict classes that `classes` leaves unset. `withRetry`'s own
+   * `maxAttempts` wins over it.
+   * @default 3
+   */
   maxAttempts?: number;
+  /**
+   * Whether provider hints (Retry-After, x-amz-retry-after, "retry in N seconds") set the wait
+   * instead of the class's backoff.
+   * @default true
+   */
   honorHints?: boolean;
+  /**
+   * Longest wait a hint may impose, in milliseconds.
+   * @default 20000
+   */
   maxHintMs?: number;
 }
 
@@ -72,7 +94,7 @@ export interface Clock {
 
 /** Handed to `fn` on each attempt. */
 export interface AttemptContext {
-  /** 1-based. */
+  /** This attempt's number, 1-based: 1 for the first request, 2 for the first retry. */
   attempt: number;
   /** Aborts on the caller's abort, the deadline or this attempt's timeout. Pass it to the request. */
   signal: AbortSignal;
@@ -88,24 +110,35 @@ export interface AttemptContext {
 export interface RetryEvent {
   /** The attempt that failed (1-based). */
   attempt: number;
+  /** Wait before the next attempt, in milliseconds (the provider's hint or the class's backoff). */
   delayMs: number;
+  /** The failure being retried. */
   error: StorageError;
+  /** The failure's retry class, which chose the backoff. */
   retry: RetryClass;
+  /** The operation's name (`options.operation.name`, else `context.operation`), or undefined. */
   operation: string | undefined;
 }
 
 /** Passed to `onGiveUp` when the loop stops on an error. */
 export interface GiveUpEvent {
+  /** Requests the call sent, budget probes included (the last attempt's number); 0 when none was. */
   attempt: number;
+  /** The error about to be thrown, its `attempts` and `gaveUp` set. */
   error: StorageError;
+  /** The error's retry class. */
   retry: RetryClass;
+  /** Why the loop stopped, as the error's `gaveUp` says. */
   reason: GaveUpReason;
+  /** Each failed attempt, oldest first, as the error's `attempts` says. */
   attempts: readonly AttemptRecord[];
+  /** The operation's name (`options.operation.name`, else `context.operation`), or undefined. */
   operation: string | undefined;
 }
 
 /** Result of a reconciliation: the operation did land after all. */
 export interface Reconciled<T> {
+  /** What `withRetry` resolves with, as if the attempt that landed had answered. */
   value: T;
 }
 

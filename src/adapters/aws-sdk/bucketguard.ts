@@ -12,10 +12,15 @@ import { createRetryMiddleware, DEFAULT_SDK_MAX_ATTEMPTS } from "./retry-middlew
 
 /** Where the plugin sits: exactly where the SDK's own retry middleware was, replacing it. */
 export const RETRY_MIDDLEWARE_OPTIONS = {
+  /** The SDK's own retry middleware's name, so adding the plugin replaces it. */
   name: "retryMiddleware",
+  /** The step the SDK's retries run in, after the request is built; signing is in it too. */
   step: "finalizeRequest",
+  /** Ahead of the signing middleware in the same step, so each attempt is signed anew. */
   priority: "high",
+  /** The SDK's tag for its retry middleware. */
   tags: ["RETRY"],
+  /** Replace a middleware of the same name instead of failing on the duplicate. */
   override: true,
 } as const satisfies FinalizeRequestHandlerOptions & AbsoluteLocation;
 
@@ -24,6 +29,7 @@ export const RETRY_MIDDLEWARE_OPTIONS = {
  * so one instance can be stored and used on clients of different services).
  */
 export interface BucketguardPlugin {
+  /** Adds the retry middleware to `stack` (`client.middlewareStack.use` calls it). */
   applyToStack<Input extends object, Output extends object>(
     stack: MiddlewareStack<Input, Output>,
   ): void;

@@ -2,6 +2,7 @@ import type { Idempotency } from "../../index.js";
 
 /** What the plugin needs to know about one command before running it. */
 export interface CommandSafety {
+  /** Whether the command may be sent again, as `withRetry`'s `operation.idempotency` takes it. */
   readonly idempotency: Idempotency;
   /** A retried failure of this command may mean an earlier attempt landed: check with HeadObject. */
   readonly reconcile: "complete_multipart" | "conditional_put" | undefined;

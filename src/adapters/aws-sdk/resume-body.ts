@@ -96,8 +96,11 @@ const ignore = (): void => {};
 
 /** The SDK's body helpers, kept on the resuming body. */
 export interface BodyMixin {
+  /** Reads the whole body, resumptions included, into one byte array. */
   transformToByteArray(): Promise<Uint8Array>;
+  /** Reads the whole body and decodes it (`encoding` a Node Buffer encoding, `utf-8` by default). */
   transformToString(encoding?: string): Promise<string>;
+  /** The body as a web ReadableStream; it resumes like the Node stream it wraps. */
   transformToWebStream(): ReadableStream<Uint8Array>;
 }
 

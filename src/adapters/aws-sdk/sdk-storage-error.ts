@@ -8,8 +8,14 @@ import { isStorageError, normalize } from "../../index.js";
  * `$response` (non-enumerable). The SDK exception, redacted, is the `cause`.
  */
 export type SdkStorageError = StorageError & {
+  /**
+   * The SDK exception's metadata (status, request ids), with `attempts` and `totalRetryDelay`
+   * (milliseconds) set by the retry loop; empty apart from those when the failure had none.
+   */
   $metadata: ResponseMetadata;
+  /** The SDK exception's `$fault`; without one, `server` for a 5xx or transient failure, else `client`. */
   $fault: "client" | "server";
+  /** The raw HTTP response the SDK exception carried, when it had one (non-enumerable). */
   $response?: unknown;
 };
 

@@ -37,7 +37,7 @@ export interface HttpGuard {
 
 /** What a `presign` function is told about the attempt it signs. */
 export interface PresignContext {
-  /** 1-based. */
+  /** The number of the attempt being signed, 1-based: 1 for the first request. */
   attempt: number;
   /**
    * Learned offset of the server's clock from ours (server minus local), in milliseconds: sign

@@ -2,7 +2,9 @@ import { normalize, type StorageError } from "../../index.js";
 
 /** A storage-js result: `{ data, error }`, exactly one of them set (`exists()` aside). */
 export interface SupabaseResult<T> {
+  /** The call's result, or null when it failed (`false` from `exists()` for a missing object). */
   data: T | null;
+  /** The failure (a StorageError class of storage-js, or a raw error body), or null on success. */
   error: unknown;
 }
 
