@@ -1,4 +1,5 @@
 import {
+  type AttemptContext,
   type Idempotency,
   normalize,
   type RetryOptions,
@@ -62,15 +63,18 @@ export function createR2Runner(options: GuardBucketOptions, settings: ResolvedSe
       const context = { provider: "r2" as const, operation: call.operation, key: call.key };
       if (used >= limit) throw createBudgetError(call.operation, limit);
       const writeKeys = call.writeKeys;
-      const once = (attempt: number, signal: AbortSignal): Promise<T> => {
+      // The attempt's signal is read (and so made) only when a paced write may wait on it.
+      const once = (ctx: AttemptContext): Promise<T> => {
         const send = (): Promise<T> => {
           used++;
-          return call.attempt(attempt);
+          return call.attempt(ctx.attempt);
         };
-        return writeKeys && writeKeys.length > 0 ? pacer.schedule(writeKeys, send, signal) : send();
+        return writeKeys && writeKeys.length > 0
+          ? pacer.schedule(writeKeys, send, ctx.signal)
+          : send();
       };
       const reconcile = call.reconcile;
-      return withRetry((ctx) => once(ctx.attempt, ctx.signal), {
+      return withRetry(once, {
         ...retry,
         operation: {
           name: call.operation,
