@@ -20,7 +20,7 @@ export const IBM_CATALOGUE: readonly CatalogueEntry[] = [
   ["InvalidEncryptionAlgorithmError", 400, INVALID_REQUEST, NEVER, "Use AES256 for server-side encryption."],
   ["ServiceUnavailable", 503, UNAVAILABLE, THROTTLING, "IBM COS is overloaded or rate limiting: back off and retry."],
   ["TooManyBuckets", 400, QUOTA_EXCEEDED, NEVER, "The account bucket limit is reached: delete unused buckets."],
-  ["VaultQuotaExceeded", 507, QUOTA_EXCEEDED, NEVER, "The bucket (vault) reached its hard quota: delete data or raise the quota."],
+  ["VaultQuotaExceeded", 507, QUOTA_EXCEEDED, NEVER, "The vault's hard quota is reached: delete data or raise the quota."],
 ];
 
 /** Other codes IBM COS sends, each read exactly as in the S3 table (for the docs and the tests). */

@@ -19,16 +19,16 @@ import {
  */
 // biome-ignore format: one row a line
 export const YANDEX_CATALOGUE: readonly CatalogueEntry[] = [
-  ["InvalidRequest", 400, INVALID_REQUEST, NEVER, "The request is not valid (e.g. it would exceed the bucket's max size): read the message."],
-  ["TooManyBuckets", 400, QUOTA_EXCEEDED, NEVER, "The bucket quota would be exceeded: request a higher quota or delete unused buckets."],
-  ["AccountProblem", 403, ACCESS_DENIED, NEVER, "The account has a problem blocking the operation: contact Yandex Cloud support."],
+  ["InvalidRequest", 400, INVALID_REQUEST, NEVER, "Invalid request (e.g. over the bucket's max size): read the message."],
+  ["TooManyBuckets", 400, QUOTA_EXCEEDED, NEVER, "Bucket quota reached: request a higher quota or delete unused buckets."],
+  ["AccountProblem", 403, ACCESS_DENIED, NEVER, "An account problem blocks the operation: contact Yandex Cloud support."],
   ["NotSignedUp", 403, ACCESS_DENIED, NEVER, "Object Storage is not enabled for this account."],
   ["NoSuchTagSet", 404, NOT_FOUND, NEVER, "The bucket has no labels assigned: treat as an empty tag set."],
   ["PreconditionFailed", 412, PRECONDITION_FAILED, NEVER, "The ETag or date condition did not hold: re-read the object and decide again.", { aliases: ["Precondition Failed"] }],
   ["InternalError", 500, SERVER_ERROR, TRANSIENT, "Internal error: repeat the request."],
   ["ServiceUnavailable", 503, UNAVAILABLE, THROTTLING, "Object Storage is unavailable: reduce your request rate and retry."],
-  ["CloudTotalAliveSizeQuotaExceed", 400, QUOTA_EXCEEDED, NEVER, "The cloud storage quota would be exceeded: request more quota or delete objects."],
-  ["BucketMaxSizeExceeded", 400, QUOTA_EXCEEDED, NEVER, "The bucket's configured max size would be exceeded: raise it or delete objects."],
+  ["CloudTotalAliveSizeQuotaExceed", 400, QUOTA_EXCEEDED, NEVER, "Cloud storage quota reached: request more quota or delete objects."],
+  ["BucketMaxSizeExceeded", 400, QUOTA_EXCEEDED, NEVER, "Over the bucket's configured max size: raise it or delete objects."],
   ["TooManyRequests", 429, THROTTLED, THROTTLING, "Too many requests: reduce the request rate and back off."],
 ];
 
