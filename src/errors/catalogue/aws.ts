@@ -31,7 +31,7 @@ import {
 /** Amazon S3 error codes: the S3 base dialect every other table falls back on. */
 // biome-ignore format: one row a line
 export const AWS_CATALOGUE: readonly CatalogueEntry[] = [
-  ["AccessDenied", 403, ACCESS_DENIED, NEVER, "Check the IAM or bucket policy grants this action."],
+  ["AccessDenied", 403, ACCESS_DENIED, NEVER, "Check the IAM or bucket policy grants this action on this resource."],
   ["AccessControlListNotSupported", 400, INVALID_REQUEST, NEVER, "The bucket enforces owner control: drop ACL headers."],
   ["AccountProblem", 403, ACCESS_DENIED, NEVER, "An account problem blocks the operation: contact AWS Support."],
   ["AllAccessDisabled", 403, ACCESS_DENIED, NEVER, "All access to this resource is disabled: contact AWS Support."],

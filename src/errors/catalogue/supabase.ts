@@ -52,7 +52,7 @@ export const SUPABASE_CATALOGUE: readonly CatalogueEntry[] = [
   ["DatabaseError", 500, SERVER_ERROR, TRANSIENT, "Check the database logs and configuration."],
   ["MissingContentLength", 400, INVALID_REQUEST, NEVER, "Send a correct Content-Length header.", { documentedStatus: 411 }],
   ["MissingParameter", 400, INVALID_REQUEST, NEVER, "Send every required parameter; the message names the missing one."],
-  ["InvalidUploadSignature", 400, INVALID_REQUEST, NEVER, "The multipart upload record changed mid-upload: restart the upload.", { documentedStatus: 403 }],
+  ["InvalidUploadSignature", 400, INVALID_REQUEST, NEVER, "The multipart upload record changed mid-upload: do not alter it; restart the upload.", { documentedStatus: 403 }],
   ["LockTimeout", 503, LOCKED, RETRY_CONFLICT, "A lock could not be acquired in time: wait and try again.", { documentedStatus: 423 }],
   // A backend S3 error passed through with its own status: classify by that status.
   ["S3Error", null, UNKNOWN, NEVER, "The storage backend failed: read the message; the status says whether to retry."],
