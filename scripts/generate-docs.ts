@@ -141,7 +141,7 @@ function renderLabels(): string[] {
         String(row.status),
         row.kind,
         row.retry,
-        cell(row.hint) + anchor(labelAnchor(row.label)),
+        cell(row.hint ?? "") + anchor(labelAnchor(row.label)),
       ]),
     ),
   ];

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { renderErrorsDoc } from "../../scripts/generate-docs.js";
 import { lookupSupabaseMessage } from "../../src/errors/catalogue/find-supabase-row.js";
-import { SUPABASE_CATALOGUE, SUPABASE_MESSAGES } from "../../src/errors/catalogue/supabase.js";
+import { CATALOGUES } from "../../src/errors/catalogue/index.js";
+import { SUPABASE_MESSAGES } from "../../src/errors/catalogue/supabase.js";
 
 describe("Supabase message rows", () => {
   it.each(SUPABASE_MESSAGES)(
@@ -23,7 +24,7 @@ describe("Supabase message rows", () => {
 
   it("reads a fixed message as its code's own row", () => {
     for (const row of SUPABASE_MESSAGES.filter((r) => r.refines === undefined)) {
-      const own = SUPABASE_CATALOGUE.find((r) => r.code === row.code);
+      const own = CATALOGUES.supabase.find((r) => r.code === row.code);
       expect(own, row.message).toBeDefined();
       expect({ kind: row.kind, retry: row.retry, hint: row.hint }).toEqual({
         kind: own?.kind,

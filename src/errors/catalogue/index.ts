@@ -1,6 +1,7 @@
 import type { Provider } from "../kinds.js";
 import { AWS_CATALOGUE } from "./aws.js";
 import { CEPH_CATALOGUE } from "./ceph.js";
+import { type CatalogueEntry, toRow } from "./entry.js";
 import { IBM_CATALOGUE } from "./ibm.js";
 import { R2_CATALOGUE } from "./r2.js";
 import { SUPABASE_CATALOGUE, SUPABASE_LABELS, type SupabaseLabelRow } from "./supabase.js";
@@ -16,14 +17,41 @@ export type { CatalogueRow } from "./types.js";
 /** Providers with a table of their own. */
 export type CatalogueProvider = "aws" | "r2" | "supabase" | "ibm" | "yandex" | "ceph";
 
+// Each table is decoded into row objects on first use, once: lookups and the docs then share them.
+const decoded: Partial<Record<CatalogueProvider, readonly CatalogueRow[]>> = {};
+
+function rows(
+  table: CatalogueProvider,
+  entries: readonly CatalogueEntry[],
+): readonly CatalogueRow[] {
+  let found = decoded[table];
+  if (found === undefined) {
+    found = entries.map(toRow);
+    decoded[table] = found;
+  }
+  return found;
+}
+
 /** Every provider's table, for the docs generator and the tests. AWS is the S3 base dialect. */
 export const CATALOGUES: Readonly<Record<CatalogueProvider, readonly CatalogueRow[]>> = {
-  aws: AWS_CATALOGUE,
-  r2: R2_CATALOGUE,
-  supabase: SUPABASE_CATALOGUE,
-  ibm: IBM_CATALOGUE,
-  yandex: YANDEX_CATALOGUE,
-  ceph: CEPH_CATALOGUE,
+  get aws() {
+    return rows("aws", AWS_CATALOGUE);
+  },
+  get r2() {
+    return rows("r2", R2_CATALOGUE);
+  },
+  get supabase() {
+    return rows("supabase", SUPABASE_CATALOGUE);
+  },
+  get ibm() {
+    return rows("ibm", IBM_CATALOGUE);
+  },
+  get yandex() {
+    return rows("yandex", YANDEX_CATALOGUE);
+  },
+  get ceph() {
+    return rows("ceph", CEPH_CATALOGUE);
+  },
 };
 
 /** A code as compared: white space removed, lower case (`Precondition Failed` = `preconditionfailed`). */
@@ -89,7 +117,7 @@ export function lookupCode(provider: Provider, code: string): CatalogueRow | und
 /** Row for an R2 Workers binding numeric code. */
 export function lookupR2Code(code: number): CatalogueRow | undefined {
   byR2Number ??= new Map(
-    R2_CATALOGUE.flatMap((row: CatalogueRow) =>
+    CATALOGUES.r2.flatMap((row: CatalogueRow) =>
       row.r2Code === undefined ? [] : [[row.r2Code, row] as const],
     ),
   );

@@ -1,341 +1,82 @@
+import {
+  ACCESS_DENIED,
+  ALREADY_EXISTS,
+  type CatalogueEntry,
+  CONFLICT,
+  CREDENTIALS,
+  INVALID_REQUEST,
+  LOCKED,
+  NEVER,
+  NOT_FOUND,
+  NOT_IMPLEMENTED,
+  QUOTA_EXCEEDED,
+  RANGE_NOT_SATISFIABLE,
+  RETRY_CONFLICT,
+  SERVER_ERROR,
+  THROTTLED,
+  THROTTLING,
+  TIMEOUT,
+  TOO_LARGE,
+  TRANSIENT,
+  toRow,
+  UNAUTHENTICATED,
+  UNAVAILABLE,
+  UNKNOWN,
+} from "./entry.js";
 import type { CatalogueRow } from "./types.js";
 
 /** Supabase Storage codes; `status` is the body's `statusCode` as the server sends it, `documentedStatus` the docs' figure where it differs. */
-export const SUPABASE_CATALOGUE = [
-  {
-    code: "NoSuchBucket",
-    status: 404,
-    kind: "not_found",
-    retry: "never",
-    hint: "Check the bucket name; if it exists, your RLS policies may hide it.",
-  },
-  {
-    code: "NoSuchKey",
-    status: 404,
-    kind: "not_found",
-    retry: "never",
-    hint: "Check the key and bucket; if it exists, your RLS policies may hide it.",
-  },
-  {
-    code: "NoSuchUpload",
-    status: 404,
-    kind: "not_found",
-    retry: "never",
-    hint: "The upload ID does not exist or the upload was aborted.",
-  },
-  {
-    code: "InvalidJWT",
-    status: 400,
-    kind: "unauthenticated",
-    retry: "credentials",
-    documentedStatus: 401,
-    hint: "The JWT is expired or malformed: refresh the session and send a valid JWT.",
-  },
-  {
-    code: "InvalidRequest",
-    status: 400,
-    kind: "invalid_request",
-    retry: "never",
-    hint: "Check the request parameters and structure; the message has details.",
-  },
-  {
-    code: "TenantNotFound",
-    status: 400,
-    kind: "not_found",
-    retry: "never",
-    documentedStatus: 404,
-    hint: "The project's storage was not provisioned correctly: contact support.",
-  },
-  {
-    code: "EntityTooLarge",
-    status: 413,
-    kind: "too_large",
-    retry: "never",
-    hint: "Raise the upload size limit in the project settings or send a smaller file.",
-  },
-  {
-    code: "InternalError",
-    status: 500,
-    kind: "server_error",
-    retry: "transient",
-    hint: "Retry; if it persists check the server logs or contact support.",
-  },
-  {
-    code: "ResourceAlreadyExists",
-    status: 409,
-    kind: "already_exists",
-    retry: "never",
-    hint: "Use another name, or send x-upsert: true to overwrite.",
-  },
-  {
-    code: "InvalidBucketName",
-    status: 400,
-    kind: "invalid_request",
-    retry: "never",
-    hint: "Follow the bucket naming rules; avoid invalid characters.",
-  },
-  {
-    code: "InvalidKey",
-    status: 400,
-    kind: "invalid_request",
-    retry: "never",
-    hint: "Follow the object key naming rules.",
-  },
-  {
-    code: "InvalidRange",
-    status: 400,
-    kind: "range_not_satisfiable",
-    retry: "never",
-    documentedStatus: 416,
-    hint: "Keep the range within the file size and follow the HTTP Range syntax.",
-  },
-  {
-    code: "InvalidMimeType",
-    status: 415,
-    kind: "invalid_request",
-    retry: "never",
-    documentedStatus: 400,
-    hint: "Send a standard MIME type that the bucket allows.",
-  },
-  {
-    code: "InvalidUploadId",
-    status: 400,
-    kind: "invalid_request",
-    retry: "never",
-    hint: "The upload ID is invalid or missing: send an active upload ID.",
-  },
-  {
-    code: "KeyAlreadyExists",
-    status: 409,
-    kind: "already_exists",
-    retry: "never",
-    hint: "Use another key, or send x-upsert: true to overwrite.",
-  },
-  {
-    code: "BucketAlreadyExists",
-    status: 409,
-    kind: "already_exists",
-    retry: "never",
-    hint: "Choose a bucket name that is not taken.",
-  },
-  {
-    code: "DatabaseTimeout",
-    status: 544,
-    kind: "timeout",
-    retry: "transient",
-    documentedStatus: 504,
-    hint: "The database was too busy: retry, raise the pool size or upgrade the instance.",
-  },
-  {
-    code: "InvalidSignature",
-    status: 400,
-    kind: "unauthenticated",
-    retry: "never",
-    documentedStatus: 403,
-    hint: "Signature mismatch: for S3 check SigV4 signing and keys; for a signed URL, sign one for this object.",
-  },
-  {
-    code: "SignatureDoesNotMatch",
-    status: 403,
-    kind: "unauthenticated",
-    retry: "never",
-    hint: "Check the access key ID, secret key and region.",
-  },
-  {
-    code: "AccessDenied",
-    status: 403,
-    kind: "access_denied",
-    retry: "never",
-    hint: "Add an RLS policy allowing this access, and send the user's JWT.",
-  },
-  {
-    code: "ResourceLocked",
-    status: 423,
-    kind: "locked",
-    retry: "conflict",
-    hint: "The resource is locked: wait and try again.",
-  },
-  {
-    code: "DatabaseError",
-    status: 500,
-    kind: "server_error",
-    retry: "transient",
-    hint: "Check the database logs and configuration.",
-  },
-  {
-    code: "MissingContentLength",
-    status: 400,
-    kind: "invalid_request",
-    retry: "never",
-    documentedStatus: 411,
-    hint: "Send a correct Content-Length header.",
-  },
-  {
-    code: "MissingParameter",
-    status: 400,
-    kind: "invalid_request",
-    retry: "never",
-    hint: "Send every required parameter; the message names the missing one.",
-  },
-  {
-    code: "InvalidUploadSignature",
-    status: 400,
-    kind: "invalid_request",
-    retry: "never",
-    documentedStatus: 403,
-    hint: "The multipart upload record changed mid-upload: do not alter it; restart the upload.",
-  },
-  {
-    code: "LockTimeout",
-    status: 503,
-    kind: "locked",
-    retry: "conflict",
-    documentedStatus: 423,
-    hint: "A lock could not be acquired in time: wait and try again.",
-  },
-  {
-    code: "S3Error",
-    // A backend S3 error passed through with its own status: classify by that status.
-    status: null,
-    kind: "unknown",
-    retry: "never",
-    hint: "The storage backend failed: read the message; the status says whether to retry.",
-  },
-  {
-    code: "S3InvalidAccessKeyId",
-    status: 403,
-    kind: "unauthenticated",
-    retry: "never",
-    hint: "Check the S3 access key ID is correct and active.",
-  },
-  {
-    code: "S3MaximumCredentialsLimit",
-    status: 400,
-    kind: "quota_exceeded",
-    retry: "never",
-    hint: "The S3 credentials limit is reached: delete unused credentials.",
-  },
-  {
-    code: "InvalidChecksum",
-    status: 400,
-    kind: "invalid_request",
-    retry: "transient",
-    hint: "Recompute the checksum and resend the body.",
-  },
-  {
-    code: "MissingPart",
-    status: 400,
-    kind: "invalid_request",
-    retry: "never",
-    hint: "Upload every part before completing the upload.",
-  },
-  {
-    code: "SlowDown",
-    status: 429,
-    kind: "throttled",
-    retry: "throttling",
-    documentedStatus: 503,
-    hint: "Reduce the request rate and back off; the message may say how long to wait.",
-  },
-  {
-    code: "MalformedXML",
-    status: 400,
-    kind: "invalid_request",
-    retry: "never",
-    hint: "Fix the request XML.",
-  },
-  {
-    code: "InvalidParameter",
-    status: 400,
-    kind: "invalid_request",
-    retry: "never",
-    hint: "A parameter has an invalid value: the message names it.",
-  },
-  {
-    code: "MaximumCredentialsLimit",
-    status: 400,
-    kind: "quota_exceeded",
-    retry: "never",
-    hint: "The credentials limit is reached: delete unused credentials.",
-  },
-  {
-    code: "ExpiredToken",
-    status: 400,
-    kind: "unauthenticated",
-    retry: "credentials",
-    hint: "The token expired: refresh the session and sign again.",
-  },
-  {
-    code: "InvalidAccessKeyId",
-    status: 403,
-    kind: "unauthenticated",
-    retry: "never",
-    hint: "Check the S3 access key ID is correct and active.",
-  },
-  {
-    code: "ResourceNotEmpty",
-    status: 409,
-    kind: "conflict",
-    retry: "never",
-    hint: "Empty the resource (e.g. the bucket) before deleting it.",
-  },
-  {
-    code: "ResourceReferenced",
-    status: 409,
-    kind: "conflict",
-    retry: "never",
-    hint: "Other records still reference this resource: remove them first.",
-  },
-  {
-    code: "TransactionError",
-    status: 409,
-    kind: "conflict",
-    retry: "never",
-    hint: "A database transaction failed: check for concurrent changes, then repeat.",
-  },
-  {
-    code: "FeatureNotEnabled",
-    status: 409,
-    kind: "not_implemented",
-    retry: "never",
-    hint: "Enable this feature for the project first.",
-  },
-  {
-    code: "NotSupported",
-    status: 409,
-    kind: "not_implemented",
-    retry: "never",
-    hint: "This server does not support the operation.",
-  },
-  {
-    code: "Aborted",
-    status: 500,
-    kind: "server_error",
-    retry: "transient",
-    hint: "The server aborted the request: retry.",
-  },
-  {
-    code: "DatabaseReadOnly",
-    status: 503,
-    kind: "unavailable",
-    retry: "transient",
-    hint: "The database is read-only (maintenance or disk full): retry later.",
-  },
-  {
-    code: "DatabaseSchemaMismatch",
-    status: 503,
-    kind: "unavailable",
-    retry: "transient",
-    hint: "Storage migrations are out of date: retry later or contact support.",
-  },
-  {
-    code: "DatabaseInvalidObjectDefinition",
-    status: 503,
-    kind: "unavailable",
-    retry: "transient",
-    hint: "A database object is invalid: retry later or contact support.",
-  },
-] as const satisfies readonly CatalogueRow[];
+// biome-ignore format: one row a line
+export const SUPABASE_CATALOGUE: readonly CatalogueEntry[] = [
+  ["NoSuchBucket", 404, NOT_FOUND, NEVER, "Check the bucket name; if it exists, your RLS policies may hide it."],
+  ["NoSuchKey", 404, NOT_FOUND, NEVER, "Check the key and bucket; if it exists, your RLS policies may hide it."],
+  ["NoSuchUpload", 404, NOT_FOUND, NEVER, "The upload ID does not exist or the upload was aborted."],
+  ["InvalidJWT", 400, UNAUTHENTICATED, CREDENTIALS, "The JWT is expired or malformed: refresh the session and send a valid JWT.", { documentedStatus: 401 }],
+  ["InvalidRequest", 400, INVALID_REQUEST, NEVER, "Check the request parameters; the message has details."],
+  ["TenantNotFound", 400, NOT_FOUND, NEVER, "The project's storage is not provisioned correctly: contact support.", { documentedStatus: 404 }],
+  ["EntityTooLarge", 413, TOO_LARGE, NEVER, "Raise the upload size limit in the project settings or send a smaller file."],
+  ["InternalError", 500, SERVER_ERROR, TRANSIENT, "Retry; if it persists check the server logs or contact support."],
+  ["ResourceAlreadyExists", 409, ALREADY_EXISTS, NEVER, "Use another name, or send x-upsert: true to overwrite."],
+  ["InvalidBucketName", 400, INVALID_REQUEST, NEVER, "Follow the bucket naming rules; avoid invalid characters."],
+  ["InvalidKey", 400, INVALID_REQUEST, NEVER, "Follow the object key naming rules."],
+  ["InvalidRange", 400, RANGE_NOT_SATISFIABLE, NEVER, "Keep the range within the file size and follow the HTTP Range syntax.", { documentedStatus: 416 }],
+  ["InvalidMimeType", 415, INVALID_REQUEST, NEVER, "Send a standard MIME type that the bucket allows.", { documentedStatus: 400 }],
+  ["InvalidUploadId", 400, INVALID_REQUEST, NEVER, "Send an active upload ID."],
+  ["KeyAlreadyExists", 409, ALREADY_EXISTS, NEVER, "Use another key, or send x-upsert: true to overwrite."],
+  ["BucketAlreadyExists", 409, ALREADY_EXISTS, NEVER, "Choose a bucket name that is not taken."],
+  ["DatabaseTimeout", 544, TIMEOUT, TRANSIENT, "Database too busy: retry, raise the pool size or upgrade the instance.", { documentedStatus: 504 }],
+  ["InvalidSignature", 400, UNAUTHENTICATED, NEVER, "For S3 check SigV4 signing and keys; for a signed URL, sign one for this object.", { documentedStatus: 403 }],
+  ["SignatureDoesNotMatch", 403, UNAUTHENTICATED, NEVER, "Check the access key ID, secret key and region."],
+  ["AccessDenied", 403, ACCESS_DENIED, NEVER, "Add an RLS policy allowing this access, and send the user's JWT."],
+  ["ResourceLocked", 423, LOCKED, RETRY_CONFLICT, "The resource is locked: wait and try again."],
+  ["DatabaseError", 500, SERVER_ERROR, TRANSIENT, "Check the database logs and configuration."],
+  ["MissingContentLength", 400, INVALID_REQUEST, NEVER, "Send a correct Content-Length header.", { documentedStatus: 411 }],
+  ["MissingParameter", 400, INVALID_REQUEST, NEVER, "Send every required parameter; the message names the missing one."],
+  ["InvalidUploadSignature", 400, INVALID_REQUEST, NEVER, "The multipart upload record changed mid-upload: do not alter it; restart the upload.", { documentedStatus: 403 }],
+  ["LockTimeout", 503, LOCKED, RETRY_CONFLICT, "A lock could not be acquired in time: wait and try again.", { documentedStatus: 423 }],
+  // A backend S3 error passed through with its own status: classify by that status.
+  ["S3Error", null, UNKNOWN, NEVER, "The storage backend failed: read the message; the status says whether to retry."],
+  // A backend S3 error passed through with its own status: classify by that status.
+  ["S3InvalidAccessKeyId", 403, UNAUTHENTICATED, NEVER, "Check the S3 access key ID is correct and active."],
+  ["S3MaximumCredentialsLimit", 400, QUOTA_EXCEEDED, NEVER, "S3 credentials limit reached: delete unused credentials."],
+  ["InvalidChecksum", 400, INVALID_REQUEST, TRANSIENT, "Recompute the checksum and resend the body."],
+  ["MissingPart", 400, INVALID_REQUEST, NEVER, "Upload every part before completing the upload."],
+  ["SlowDown", 429, THROTTLED, THROTTLING, "Reduce the request rate and back off; the message may say how long.", { documentedStatus: 503 }],
+  ["MalformedXML", 400, INVALID_REQUEST, NEVER, "Fix the request XML."],
+  ["InvalidParameter", 400, INVALID_REQUEST, NEVER, "A parameter has an invalid value: the message names it."],
+  ["MaximumCredentialsLimit", 400, QUOTA_EXCEEDED, NEVER, "Credentials limit reached: delete unused credentials."],
+  ["ExpiredToken", 400, UNAUTHENTICATED, CREDENTIALS, "The token expired: refresh the session and sign again."],
+  ["InvalidAccessKeyId", 403, UNAUTHENTICATED, NEVER, "Check the S3 access key ID is correct and active."],
+  ["ResourceNotEmpty", 409, CONFLICT, NEVER, "Empty the resource (e.g. the bucket) before deleting it."],
+  ["ResourceReferenced", 409, CONFLICT, NEVER, "Other records still reference this resource: remove them first."],
+  ["TransactionError", 409, CONFLICT, NEVER, "Transaction failed: check for concurrent changes, then repeat."],
+  ["FeatureNotEnabled", 409, NOT_IMPLEMENTED, NEVER, "Enable this feature for the project first."],
+  ["NotSupported", 409, NOT_IMPLEMENTED, NEVER, "This server does not support the operation."],
+  ["Aborted", 500, SERVER_ERROR, TRANSIENT, "The server aborted the request: retry."],
+  ["DatabaseReadOnly", 503, UNAVAILABLE, TRANSIENT, "The database is read-only (maintenance or disk full): retry later."],
+  ["DatabaseSchemaMismatch", 503, UNAVAILABLE, TRANSIENT, "Storage migrations are out of date: retry later or contact support."],
+  ["DatabaseInvalidObjectDefinition", 503, UNAVAILABLE, TRANSIENT, "A database object is invalid: retry later or contact support."],
+];
 
 /** A legacy Supabase `error` label and the row it stands for. */
 export interface SupabaseLabelRow extends CatalogueRow {
@@ -344,136 +85,31 @@ export interface SupabaseLabelRow extends CatalogueRow {
 }
 
 /** Labels older Supabase servers send in `error` instead of a code (`unauthorized` also covers `Unauthorized`). */
-export const SUPABASE_LABELS = [
-  {
-    label: "not_found",
-    code: "NotFound",
-    status: 404,
-    kind: "not_found",
-    retry: "never",
-    hint: "Check the object exists, add an RLS policy and send the user's Authorization header.",
-  },
-  {
-    label: "Bucket not found",
-    code: "NoSuchBucket",
-    status: 404,
-    kind: "not_found",
-    retry: "never",
-    hint: "Check the bucket name; if it exists, your RLS policies may hide it.",
-  },
-  {
-    label: "already_exists",
-    code: "ResourceAlreadyExists",
-    status: 409,
-    kind: "already_exists",
-    retry: "never",
-    hint: "Use upsert to overwrite the existing file.",
-  },
-  {
-    label: "Duplicate",
-    code: "ResourceAlreadyExists",
-    status: 409,
-    kind: "already_exists",
-    retry: "never",
-    hint: "Use upsert to overwrite the existing file.",
-  },
-  {
-    label: "unauthorized",
-    code: "AccessDenied",
-    status: 403,
-    kind: "access_denied",
-    retry: "never",
-    hint: "Add an RLS policy granting this action and send the user's Authorization header.",
-  },
-  {
-    label: "too many requests",
-    code: "TooManyRequests",
-    status: 429,
-    kind: "throttled",
-    retry: "throttling",
-    hint: "The pooler hit max_clients: back off, raise max_clients or upgrade compute.",
-  },
-  {
-    label: "too_many_connections",
-    code: "TooManyRequests",
-    status: 429,
-    kind: "throttled",
-    retry: "throttling",
-    hint: "Database connections are exhausted: back off, raise the pool size or upgrade compute.",
-  },
-  {
-    label: "database_timeout",
-    code: "DatabaseTimeout",
-    status: 544,
-    kind: "timeout",
-    retry: "transient",
-    hint: "Postgres ran out of connections: retry, raise pool_size or upgrade compute.",
-  },
-  {
-    label: "internal_server_error",
-    code: "InternalError",
-    status: 500,
-    kind: "server_error",
-    retry: "transient",
-    hint: "An unhandled server error: retry, and file a support ticket if it persists.",
-  },
-  {
-    label: "Payload too large",
-    code: "EntityTooLarge",
-    status: 413,
-    kind: "too_large",
-    retry: "never",
-    hint: "Raise the upload size limit in the project settings or send a smaller file.",
-  },
-  {
-    label: "invalid_mime_type",
-    code: "InvalidMimeType",
-    status: 415,
-    kind: "invalid_request",
-    retry: "never",
-    hint: "Send a standard MIME type that the bucket allows.",
-  },
-  {
-    label: "invalid_range",
-    code: "InvalidRange",
-    status: 416,
-    kind: "range_not_satisfiable",
-    retry: "never",
-    hint: "Keep the range within the file size and follow the HTTP Range syntax.",
-  },
-  {
-    label: "Invalid Input",
-    code: "InvalidRequest",
-    status: 400,
-    kind: "invalid_request",
-    retry: "never",
-    hint: "Check the request parameters; the message has details.",
-  },
-  {
-    label: "acquiring_lock_timeout",
-    code: "LockTimeout",
-    status: 503,
-    kind: "locked",
-    retry: "conflict",
-    hint: "A lock could not be acquired in time: wait and try again.",
-  },
-  {
-    label: "resource_locked",
-    code: "ResourceLocked",
-    status: 423,
-    kind: "locked",
-    retry: "conflict",
-    hint: "The resource is locked: wait and try again.",
-  },
-  {
-    label: "Invalid JWT",
-    code: "InvalidJWT",
-    status: 400,
-    kind: "unauthenticated",
-    retry: "credentials",
-    hint: "The JWT is expired or malformed: refresh the session and send a valid JWT.",
-  },
-] as const satisfies readonly SupabaseLabelRow[];
+// biome-ignore format: one row a line
+export const SUPABASE_LABELS: readonly SupabaseLabelRow[] = /* @__PURE__ */ toLabelRows([
+  ["not_found", "NotFound", 404, NOT_FOUND, NEVER, "Check the object exists, add an RLS policy and send the user's Authorization header."],
+  ["Bucket not found", "NoSuchBucket", 404, NOT_FOUND, NEVER, "Check the bucket name; if it exists, your RLS policies may hide it."],
+  ["already_exists", "ResourceAlreadyExists", 409, ALREADY_EXISTS, NEVER, "Use upsert to overwrite the existing file."],
+  ["Duplicate", "ResourceAlreadyExists", 409, ALREADY_EXISTS, NEVER, "Use upsert to overwrite the existing file."],
+  ["unauthorized", "AccessDenied", 403, ACCESS_DENIED, NEVER, "Add an RLS policy granting this action and send the user's Authorization header."],
+  ["too many requests", "TooManyRequests", 429, THROTTLED, THROTTLING, "The pooler hit max_clients: back off, raise max_clients or upgrade compute."],
+  ["too_many_connections", "TooManyRequests", 429, THROTTLED, THROTTLING, "Database connections exhausted: back off, raise the pool size or upgrade compute."],
+  ["database_timeout", "DatabaseTimeout", 544, TIMEOUT, TRANSIENT, "Postgres ran out of connections: retry, raise pool_size or upgrade compute."],
+  ["internal_server_error", "InternalError", 500, SERVER_ERROR, TRANSIENT, "Unhandled server error: retry; file a support ticket if it persists."],
+  ["Payload too large", "EntityTooLarge", 413, TOO_LARGE, NEVER, "Raise the upload size limit in the project settings or send a smaller file."],
+  ["invalid_mime_type", "InvalidMimeType", 415, INVALID_REQUEST, NEVER, "Send a standard MIME type that the bucket allows."],
+  ["invalid_range", "InvalidRange", 416, RANGE_NOT_SATISFIABLE, NEVER, "Keep the range within the file size and follow the HTTP Range syntax."],
+  ["Invalid Input", "InvalidRequest", 400, INVALID_REQUEST, NEVER, "Check the request parameters; the message has details."],
+  ["acquiring_lock_timeout", "LockTimeout", 503, LOCKED, RETRY_CONFLICT, "A lock could not be acquired in time: wait and try again."],
+  ["resource_locked", "ResourceLocked", 423, LOCKED, RETRY_CONFLICT, "The resource is locked: wait and try again."],
+  ["Invalid JWT", "InvalidJWT", 400, UNAUTHENTICATED, CREDENTIALS, "The JWT is expired or malformed: refresh the session and send a valid JWT."],
+]);
+
+function toLabelRows(
+  entries: readonly (readonly [string, ...CatalogueEntry])[],
+): SupabaseLabelRow[] {
+  return entries.map(([label, ...entry]) => ({ label, ...toRow(entry) }));
+}
 
 /**
  * A message Supabase Storage sends word for word, and the row it stands for. Used where the code
@@ -494,7 +130,7 @@ export interface SupabaseMessageRow extends CatalogueRow {
 const JWT_STATUSES = [400, 401, 403] as const;
 const JWT_CODES = ["AccessDenied", "InvalidJWT"] as const;
 const JWT_REFUSED_HINT =
-  "The JWT is malformed, wrongly signed or uses a refused algorithm: send the project key or a session token.";
+  "Malformed, wrongly signed or refused JWT: send the project key or a session token.";
 
 function refusedJwt(message: string): SupabaseMessageRow {
   return {
@@ -522,15 +158,11 @@ function expiredJwt(message: string): SupabaseMessageRow {
   };
 }
 
-type SupabaseCode = (typeof SUPABASE_CATALOGUE)[number]["code"];
-
 // A fixed message of the server: it stands for its code's row, under that row's status.
-function fixed(
-  message: string,
-  code: SupabaseCode,
-  statuses?: readonly number[],
-): SupabaseMessageRow {
-  const row = SUPABASE_CATALOGUE.find((candidate) => candidate.code === code) as CatalogueRow;
+function fixed(message: string, code: string, statuses?: readonly number[]): SupabaseMessageRow {
+  const entry = SUPABASE_CATALOGUE.find((candidate) => candidate[0] === code);
+  if (entry === undefined) throw new Error(`no Supabase row ${code}`);
+  const row = toRow(entry);
   return { ...row, message, statuses: statuses ?? (row.status === null ? [] : [row.status]) };
 }
 

@@ -1,89 +1,36 @@
-import type { CatalogueRow } from "./types.js";
+import type { CatalogueEntry } from "./entry.js";
+import {
+  ACCESS_DENIED,
+  INVALID_REQUEST,
+  NEVER,
+  NOT_FOUND,
+  PRECONDITION_FAILED,
+  QUOTA_EXCEEDED,
+  SERVER_ERROR,
+  THROTTLED,
+  THROTTLING,
+  TRANSIENT,
+  UNAVAILABLE,
+} from "./entry.js";
 
 /**
  * Yandex Object Storage codes that differ from AWS's table (S3 dialect). Every other code Yandex
  * sends is read from the S3 table.
  */
-export const YANDEX_CATALOGUE = [
-  {
-    code: "InvalidRequest",
-    status: 400,
-    kind: "invalid_request",
-    retry: "never",
-    hint: "The request is not valid (e.g. it would exceed the bucket's max size): read the message.",
-  },
-  {
-    code: "TooManyBuckets",
-    status: 400,
-    kind: "quota_exceeded",
-    retry: "never",
-    hint: "The bucket quota would be exceeded: request a higher quota or delete unused buckets.",
-  },
-  {
-    code: "AccountProblem",
-    status: 403,
-    kind: "access_denied",
-    retry: "never",
-    hint: "The account has a problem blocking the operation: contact Yandex Cloud support.",
-  },
-  {
-    code: "NotSignedUp",
-    status: 403,
-    kind: "access_denied",
-    retry: "never",
-    hint: "Object Storage is not enabled for this account.",
-  },
-  {
-    code: "NoSuchTagSet",
-    status: 404,
-    kind: "not_found",
-    retry: "never",
-    hint: "The bucket has no labels assigned: treat as an empty tag set.",
-  },
-  {
-    code: "PreconditionFailed",
-    status: 412,
-    kind: "precondition_failed",
-    retry: "never",
-    aliases: ["Precondition Failed"],
-    hint: "The ETag or date condition did not hold: re-read the object and decide again.",
-  },
-  {
-    code: "InternalError",
-    status: 500,
-    kind: "server_error",
-    retry: "transient",
-    hint: "Internal error: repeat the request.",
-  },
-  {
-    code: "ServiceUnavailable",
-    status: 503,
-    kind: "unavailable",
-    retry: "throttling",
-    hint: "Object Storage is unavailable: reduce your request rate and retry.",
-  },
-  {
-    code: "CloudTotalAliveSizeQuotaExceed",
-    status: 400,
-    kind: "quota_exceeded",
-    retry: "never",
-    hint: "The cloud storage quota would be exceeded: request more quota or delete objects.",
-  },
-  {
-    code: "BucketMaxSizeExceeded",
-    status: 400,
-    kind: "quota_exceeded",
-    retry: "never",
-    hint: "The bucket's configured max size would be exceeded: raise it or delete objects.",
-  },
-  {
-    code: "TooManyRequests",
-    status: 429,
-    kind: "throttled",
-    retry: "throttling",
-    hint: "Too many requests: reduce the request rate and back off.",
-  },
-] as const satisfies readonly CatalogueRow[];
+// biome-ignore format: one row a line
+export const YANDEX_CATALOGUE: readonly CatalogueEntry[] = [
+  ["InvalidRequest", 400, INVALID_REQUEST, NEVER, "Invalid request (e.g. over the bucket's max size): read the message."],
+  ["TooManyBuckets", 400, QUOTA_EXCEEDED, NEVER, "Bucket quota reached: request a higher quota or delete unused buckets."],
+  ["AccountProblem", 403, ACCESS_DENIED, NEVER, "An account problem blocks the operation: contact Yandex Cloud support."],
+  ["NotSignedUp", 403, ACCESS_DENIED, NEVER, "Object Storage is not enabled for this account."],
+  ["NoSuchTagSet", 404, NOT_FOUND, NEVER, "The bucket has no labels assigned: treat as an empty tag set."],
+  ["PreconditionFailed", 412, PRECONDITION_FAILED, NEVER, "The ETag or date condition did not hold: re-read the object and decide again.", { aliases: ["Precondition Failed"] }],
+  ["InternalError", 500, SERVER_ERROR, TRANSIENT, "Internal error: repeat the request."],
+  ["ServiceUnavailable", 503, UNAVAILABLE, THROTTLING, "Object Storage is unavailable: reduce your request rate and retry."],
+  ["CloudTotalAliveSizeQuotaExceed", 400, QUOTA_EXCEEDED, NEVER, "Cloud storage quota reached: request more quota or delete objects."],
+  ["BucketMaxSizeExceeded", 400, QUOTA_EXCEEDED, NEVER, "Over the bucket's configured max size: raise it or delete objects."],
+  ["TooManyRequests", 429, THROTTLED, THROTTLING, "Too many requests: reduce the request rate and back off."],
+];
 
 /** Other codes Yandex sends, each read exactly as in the S3 table (for the docs and the tests). */
 export const YANDEX_CODES_AS_AWS: readonly string[] = [
