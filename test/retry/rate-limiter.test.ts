@@ -32,7 +32,7 @@ describe("createRateLimiter", () => {
     const limiter = createRateLimiter({ increasePerSecond: 0 });
     for (let i = 0; i < 150; i++) limiter.record(false, 1000 + i * (1000 / 150));
     for (let i = 0; i < 50; i++) limiter.record(true, 2000);
-    expect(limiter.ratePerSecond).toBeCloseTo(0.97 * 150, 0);
+    expect(limiter.ratePerSecond).toBeCloseTo(0.95 * 150, 0);
   });
 
   it("stays off, or switches off, when nothing succeeded in the last second (an outage)", () => {
@@ -72,7 +72,7 @@ describe("createRateLimiter", () => {
     // The 15th (15%) marks overload.
     limiter.record(true, 1900);
     // 85 successes in the 900 ms since the first.
-    expect(limiter.ratePerSecond).toBeCloseTo((0.97 * 85) / 0.9, 5);
+    expect(limiter.ratePerSecond).toBeCloseTo((0.95 * 85) / 0.9, 5);
     expect(limiter.isPacing(1900)).toBe(true);
   });
 
@@ -90,7 +90,32 @@ describe("createRateLimiter", () => {
     expect(burst.ratePerSecond).toBe(Number.POSITIVE_INFINITY);
     burst.record(true, 1010);
     // 15 successes in the first 100 ms: 150 requests/s.
-    expect(burst.ratePerSecond).toBeCloseTo(0.97 * 150, 5);
+    expect(burst.ratePerSecond).toBeCloseTo(0.95 * 150, 5);
+  });
+
+  it("cuts to the median success rate of the slots in which the server was full", () => {
+    const limiter = createRateLimiter({ increasePerSecond: 0 });
+    // Five 100 ms slots in which the server served 15 and refused 4 (150 requests/s), one of
+    // them with a 15-request burst on top; then the process pauses for 400 ms.
+    for (let slot = 0; slot < 5; slot++) {
+      const startMs = 1000 + slot * 100;
+      const served = slot === 2 ? 30 : 15;
+      for (let i = 0; i < served; i++) limiter.record(false, startMs + i * (90 / served));
+      for (let i = 0; i < 4; i++) limiter.record(true, startMs + 95);
+    }
+    // Throttles after the pause: the second's average (90 served) says 90 requests/s, the
+    // server's full slots 150 (the burst slot aside).
+    for (let i = 0; i < 5; i++) limiter.record(true, 1950);
+    expect(limiter.ratePerSecond).toBeCloseTo(0.95 * 150, 5);
+  });
+
+  it("with too few full slots, measures the success rate over the slots that answered", () => {
+    const limiter = createRateLimiter({ increasePerSecond: 0 });
+    // 30 successes in 300 ms (100 requests/s), 650 ms without answers, then a wall of SlowDowns.
+    for (let i = 0; i < 30; i++) limiter.record(false, 1000 + i * 10);
+    for (let i = 0; i < 30; i++) limiter.record(true, 1950);
+    // 30 successes over the three answered slots and the 50 ms of the current one.
+    expect(limiter.ratePerSecond).toBeCloseTo((0.95 * 30) / 0.35, 5);
   });
 
   it("stops pacing once nothing has succeeded for a second", () => {
