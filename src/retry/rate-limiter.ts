@@ -212,13 +212,14 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
         (overloadShare > 0 &&
           answered < MIN_ANSWERS &&
           (throttledCount < MIN_MAJORITY_THROTTLES || throttledCount * 2 < answered)) ||
-        nowMs - lastDecreaseAtMs < decreaseIntervalMs
+        nowMs - lastDecreaseAtMs < decreaseIntervalMs ||
+        nowMs - (firstSuccessAtMs ?? nowMs) < SLOT_MS
       ) {
         return;
       }
       lastDecreaseAtMs = nowMs;
       lastBindingAtMs = nowMs;
-      rate = Math.max(minRate, decrease * (fullRate() ?? answeredRate(nowMs)));
+      rate = Math.max(minRate, decrease * Math.max(fullRate() ?? 0, answeredRate(nowMs)));
     },
     reserveMs(nowMs) {
       if (rate === Number.POSITIVE_INFINITY) return 0;
