@@ -93,11 +93,13 @@ function slotIndex(slotStartMs: number): number {
  * server served over that second (so repeated SlowDowns cannot collapse it as a
  * multiplicative-only decrease does), at most once per `decreaseIntervalMs`, and grows by
  * `increasePerSecond` (or `growthPerSecond` of itself, the larger) per second of successes until
- * the next cut. What the server served is the median success rate of the second's 100 ms slots
- * in which it also throttled (it was full then); with fewer than 3 such slots or 50 answers in
- * them, the success rate over the slots in which anything was answered. Neither counts time in
- * which the client sent less than the server could serve (a pause of the process, calls asleep
- * in backoff), which would set the rate below the server's and keep it there for seconds.
+ * the next cut. What the server served is the higher of two rates that leave out time in which
+ * the client sent less than the server could serve (a pause of the process, calls asleep in
+ * backoff), which would set the rate below the server's and keep it there for seconds: the
+ * median success rate of the second's 100 ms slots in which it also throttled (it was full
+ * then; at least 3 such slots with 50 answers), and the success rate over the slots in which
+ * anything was answered. No cut comes before 100 ms of successes have been measured: the
+ * successes of a first burst still in flight would make the rate a fraction of the server's.
  * Throttling after a second in which nothing succeeded (an outage, not overload) switches it
  * off: the outage hold handles that. It also switches off after `idleAfterMs` without
  * throttling, or without holding any send back (a limit that grew past what callers ask for, as
