@@ -70,3 +70,38 @@ export function overloaded(capacity: number): FailureModel {
     },
   };
 }
+
+/** A pause of the process serving the answers: answers due inside one arrive at its end. */
+export interface Pauses {
+  everyMs: number;
+  forMs: number;
+}
+
+/**
+ * A server serving `requestsPerSecond` (a token bucket holding a tenth of a second's worth) and
+ * answering SlowDown (1 to 2 ms) beyond it; answers take 3 to 9 ms. With `pauses`, a pause of
+ * `forMs` starts halfway through every `everyMs` (a process that stops for a while, as on a busy
+ * machine), and the answers due inside it arrive at its end.
+ */
+export function rateCapped(requestsPerSecond: number, pauses?: Pauses): FailureModel {
+  const burst = requestsPerSecond / 10;
+  let tokens = burst;
+  let refilledAtMs = 0;
+  const delivered = (dueMs: number): number => {
+    if (!pauses) return dueMs;
+    const startMs = Math.floor(dueMs / pauses.everyMs) * pauses.everyMs + pauses.everyMs / 2;
+    return dueMs >= startMs && dueMs < startMs + pauses.forMs ? startMs + pauses.forMs : dueMs;
+  };
+  return {
+    name: `rate-capped (${requestsPerSecond} requests/s)`,
+    arrive(nowMs, random) {
+      tokens = Math.min(burst, tokens + ((nowMs - refilledAtMs) / 1000) * requestsPerSecond);
+      refilledAtMs = nowMs;
+      if (tokens < 1) {
+        return { error: slowDown(), latencyMs: delivered(nowMs + 1 + random()) - nowMs };
+      }
+      tokens -= 1;
+      return { latencyMs: delivered(nowMs + 3 + 6 * random()) - nowMs };
+    },
+  };
+}

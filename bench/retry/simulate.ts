@@ -15,6 +15,8 @@ export interface Scenario {
   thinkMs?: number;
   retry: Omit<RetryOptions<void>, "clock" | "random" | "budget">;
   budget?: () => RetryBudget;
+  /** Operations that succeed by this time are counted apart (goodput), in ms. */
+  succeededByMs?: number;
   /** Requests sent inside this window [startMs, endMs) are counted apart (the outage). */
   windowMs?: readonly [number, number];
   seed?: number;
@@ -25,6 +27,8 @@ export interface SimulationResult {
   calls: number;
   operations: number;
   succeeded: number;
+  /** Operations that succeeded by `succeededByMs`. */
+  succeededBy: number;
   /** Virtual time when the last operation settled, in ms. */
   completionMs: number;
   callsInWindow: number;
@@ -45,6 +49,7 @@ export async function simulate(scenario: Scenario): Promise<SimulationResult> {
   let callsInWindow = 0;
   let operations = 0;
   let succeeded = 0;
+  let succeededBy = 0;
   let completionMs = 0;
   let recoveryMs: number | undefined;
   const gaveUp: Record<string, number> = {};
@@ -76,6 +81,7 @@ export async function simulate(scenario: Scenario): Promise<SimulationResult> {
       try {
         await withRetry(request, { ...scenario.retry, clock, random, budget });
         succeeded++;
+        if (clock.now() <= (scenario.succeededByMs ?? Number.POSITIVE_INFINITY)) succeededBy++;
       } catch (error) {
         const reason = (error as StorageError).gaveUp ?? "unknown";
         gaveUp[reason] = (gaveUp[reason] ?? 0) + 1;
@@ -87,5 +93,14 @@ export async function simulate(scenario: Scenario): Promise<SimulationResult> {
   const clients = Array.from({ length: scenario.clients }, client);
   await clock.runUntilIdle();
   await Promise.all(clients);
-  return { calls, operations, succeeded, completionMs, callsInWindow, recoveryMs, gaveUp };
+  return {
+    calls,
+    operations,
+    succeeded,
+    succeededBy,
+    completionMs,
+    callsInWindow,
+    recoveryMs,
+    gaveUp,
+  };
 }

@@ -3,8 +3,9 @@ import { checkDuration, checkNumber, checkObject } from "./validate-options.js";
 /** Options of {@link createRateLimiter}. */
 export interface RateLimiterOptions {
   /**
-   * Share of the measured success rate the send rate drops to on throttling.
-   * @default 0.97
+   * Share of the rate the server served (see {@link createRateLimiter}) the send rate drops to
+   * on throttling.
+   * @default 0.95
    */
   decreaseFactor?: number;
   /**
@@ -79,6 +80,8 @@ const MIN_ANSWERS = 50;
 const MIN_MAJORITY_THROTTLES = 10;
 const SLOT_MS = 100;
 const SLOTS = WINDOW_MS / SLOT_MS;
+// Completed slots with throttling needed before their median success rate is trusted.
+const MIN_FULL_SLOTS = 3;
 
 function slotIndex(slotStartMs: number): number {
   return (((slotStartMs / SLOT_MS) % SLOTS) + SLOTS) % SLOTS;
@@ -86,11 +89,17 @@ function slotIndex(slotStartMs: number): number {
 
 /**
  * An adaptive send-rate limiter. Off until throttling reaches `overloadShare` of the last
- * second's answers (default 15%); then the rate is set to `decreaseFactor` times
- * the success rate measured over that second (what the server actually served, so repeated
- * SlowDowns cannot collapse it as a multiplicative-only decrease does), at most once per
- * `decreaseIntervalMs`, and grows by `increasePerSecond` (or `growthPerSecond` of itself, the
- * larger) per second of successes until the next cut.
+ * second's answers (default 15%); then the rate is set to `decreaseFactor` times what the
+ * server served over that second (so repeated SlowDowns cannot collapse it as a
+ * multiplicative-only decrease does), at most once per `decreaseIntervalMs`, and grows by
+ * `increasePerSecond` (or `growthPerSecond` of itself, the larger) per second of successes until
+ * the next cut. What the server served is the higher of two rates that leave out time in which
+ * the client sent less than the server could serve (a pause of the process, calls asleep in
+ * backoff), which would set the rate below the server's and keep it there for seconds: the
+ * median success rate of the second's 100 ms slots in which it also throttled (it was full
+ * then; at least 3 such slots with 50 answers), and the success rate over the slots in which
+ * anything was answered. No cut comes before 100 ms of successes have been measured: the
+ * successes of a first burst still in flight would make the rate a fraction of the server's.
  * Throttling after a second in which nothing succeeded (an outage, not overload) switches it
  * off: the outage hold handles that. It also switches off after `idleAfterMs` without
  * throttling, or without holding any send back (a limit that grew past what callers ask for, as
@@ -98,7 +107,7 @@ function slotIndex(slotStartMs: number): number {
  */
 export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter {
   validateRateLimiterOptions(options);
-  const decrease = options.decreaseFactor ?? 0.97;
+  const decrease = options.decreaseFactor ?? 0.95;
   const increase = options.increasePerSecond ?? 3;
   const growth = options.growthPerSecond ?? 0;
   const minRate = options.minRatePerSecond ?? 1;
@@ -136,6 +145,40 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
     return (total * 1000) / spanMs;
   };
 
+  // The median success rate of the window's completed slots that also had throttling, when they
+  // are enough: also blind to the burst a token-bucket server lets through after a quiet spell.
+  const fullRate = (): number | undefined => {
+    const current = slotIndex(slotStart);
+    const rates: number[] = [];
+    let answers = 0;
+    for (let i = 0; i < SLOTS; i++) {
+      const throttled = throttles[i] ?? 0;
+      if (i === current || throttled === 0) continue;
+      const served = counts[i] ?? 0;
+      answers += throttled + served;
+      rates.push((served * 1000) / SLOT_MS);
+    }
+    if (rates.length < MIN_FULL_SLOTS || answers < MIN_ANSWERS) return undefined;
+    rates.sort((a, b) => a - b);
+    const mid = rates.length >> 1;
+    return rates.length % 2 === 1
+      ? (rates[mid] ?? 0)
+      : ((rates[mid - 1] ?? 0) + (rates[mid] ?? 0)) / 2;
+  };
+  // The success rate over the window's slots in which anything was answered (the current one
+  // included), from the first success on.
+  const answeredRate = (nowMs: number): number => {
+    const current = slotIndex(slotStart);
+    let served = 0;
+    let answeredMs = nowMs - slotStart;
+    for (let i = 0; i < SLOTS; i++) {
+      served += counts[i] ?? 0;
+      if (i !== current && (counts[i] ?? 0) + (throttles[i] ?? 0) > 0) answeredMs += SLOT_MS;
+    }
+    const spanMs = Math.max(SLOT_MS, Math.min(answeredMs, nowMs - (firstSuccessAtMs ?? nowMs)));
+    return (served * 1000) / spanMs;
+  };
+
   return {
     get ratePerSecond() {
       return rate;
@@ -171,13 +214,14 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
         (overloadShare > 0 &&
           answered < MIN_ANSWERS &&
           (throttledCount < MIN_MAJORITY_THROTTLES || throttledCount * 2 < answered)) ||
-        nowMs - lastDecreaseAtMs < decreaseIntervalMs
+        nowMs - lastDecreaseAtMs < decreaseIntervalMs ||
+        nowMs - (firstSuccessAtMs ?? nowMs) < SLOT_MS
       ) {
         return;
       }
       lastDecreaseAtMs = nowMs;
       lastBindingAtMs = nowMs;
-      rate = Math.max(minRate, decrease * measured);
+      rate = Math.max(minRate, decrease * Math.max(fullRate() ?? 0, answeredRate(nowMs)));
     },
     reserveMs(nowMs) {
       if (rate === Number.POSITIVE_INFINITY) return 0;

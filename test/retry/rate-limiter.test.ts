@@ -32,7 +32,7 @@ describe("createRateLimiter", () => {
     const limiter = createRateLimiter({ increasePerSecond: 0 });
     for (let i = 0; i < 150; i++) limiter.record(false, 1000 + i * (1000 / 150));
     for (let i = 0; i < 50; i++) limiter.record(true, 2000);
-    expect(limiter.ratePerSecond).toBeCloseTo(0.97 * 150, 0);
+    expect(limiter.ratePerSecond).toBeCloseTo(0.95 * 150, 0);
   });
 
   it("stays off, or switches off, when nothing succeeded in the last second (an outage)", () => {
@@ -40,7 +40,10 @@ describe("createRateLimiter", () => {
     limiter.record(true, 5000);
     expect(limiter.ratePerSecond).toBe(Number.POSITIVE_INFINITY);
     limiter.record(false, 5000);
-    limiter.record(true, 5000);
+    // No cut on less than 100 ms of successes.
+    limiter.record(true, 5050);
+    expect(limiter.ratePerSecond).toBe(Number.POSITIVE_INFINITY);
+    limiter.record(true, 5100);
     expect(limiter.ratePerSecond).toBeLessThan(Number.POSITIVE_INFINITY);
     limiter.record(true, 6200);
     expect(limiter.ratePerSecond).toBe(Number.POSITIVE_INFINITY);
@@ -72,32 +75,68 @@ describe("createRateLimiter", () => {
     // The 15th (15%) marks overload.
     limiter.record(true, 1900);
     // 85 successes in the 900 ms since the first.
-    expect(limiter.ratePerSecond).toBeCloseTo((0.97 * 85) / 0.9, 5);
+    expect(limiter.ratePerSecond).toBeCloseTo((0.95 * 85) / 0.9, 5);
     expect(limiter.isPacing(1900)).toBe(true);
   });
 
   it("does not judge overload on fewer than 50 answers, unless most of 10 or more are throttles", () => {
     const limiter = createRateLimiter();
     for (let i = 0; i < 40; i++) limiter.record(false, 1000);
-    for (let i = 0; i < 9; i++) limiter.record(true, 1000);
+    for (let i = 0; i < 9; i++) limiter.record(true, 1100);
     expect(limiter.ratePerSecond).toBe(Number.POSITIVE_INFINITY);
-    limiter.record(true, 1000);
+    limiter.record(true, 1100);
     expect(limiter.ratePerSecond).toBeLessThan(Number.POSITIVE_INFINITY);
     // A burst against a full server: 15 served, then throttles until they are half the answers.
     const burst = createRateLimiter();
     for (let i = 0; i < 15; i++) burst.record(false, 1000);
-    for (let i = 0; i < 14; i++) burst.record(true, 1010);
+    for (let i = 0; i < 14; i++) burst.record(true, 1100);
     expect(burst.ratePerSecond).toBe(Number.POSITIVE_INFINITY);
-    burst.record(true, 1010);
+    burst.record(true, 1100);
     // 15 successes in the first 100 ms: 150 requests/s.
-    expect(burst.ratePerSecond).toBeCloseTo(0.97 * 150, 5);
+    expect(burst.ratePerSecond).toBeCloseTo(0.95 * 150, 5);
+  });
+
+  it("cuts to the median success rate of the slots in which the server was full", () => {
+    const limiter = createRateLimiter({ increasePerSecond: 0 });
+    // Five 100 ms slots in which the server served 15 and refused 4 (150 requests/s), one of
+    // them with only 5 served (calls asleep in backoff); then the process pauses for 400 ms.
+    for (let slot = 0; slot < 5; slot++) {
+      const startMs = 1000 + slot * 100;
+      const served = slot === 2 ? 5 : 15;
+      for (let i = 0; i < served; i++) limiter.record(false, startMs + i * (90 / served));
+      for (let i = 0; i < 4; i++) limiter.record(true, startMs + 95);
+    }
+    // Throttles after the pause: 65 served in the second (65 requests/s), or in the 550 ms in
+    // which anything was answered (118 requests/s); the median of the full slots says 150.
+    for (let i = 0; i < 5; i++) limiter.record(true, 1950);
+    expect(limiter.ratePerSecond).toBeCloseTo(0.95 * 150, 5);
+    // A burst slot (30 served) does not move the median; the rate over the answered slots
+    // counts it, and the cut takes the higher of the two.
+    const burst = createRateLimiter({ increasePerSecond: 0 });
+    for (let slot = 0; slot < 5; slot++) {
+      const startMs = 1000 + slot * 100;
+      const served = slot === 2 ? 30 : 15;
+      for (let i = 0; i < served; i++) burst.record(false, startMs + i * (90 / served));
+      for (let i = 0; i < 4; i++) burst.record(true, startMs + 95);
+    }
+    for (let i = 0; i < 5; i++) burst.record(true, 1950);
+    expect(burst.ratePerSecond).toBeCloseTo((0.95 * 90) / 0.55, 5);
+  });
+
+  it("with too few full slots, measures the success rate over the slots that answered", () => {
+    const limiter = createRateLimiter({ increasePerSecond: 0 });
+    // 30 successes in 300 ms (100 requests/s), 650 ms without answers, then a wall of SlowDowns.
+    for (let i = 0; i < 30; i++) limiter.record(false, 1000 + i * 10);
+    for (let i = 0; i < 30; i++) limiter.record(true, 1950);
+    // 30 successes over the three answered slots and the 50 ms of the current one.
+    expect(limiter.ratePerSecond).toBeCloseTo((0.95 * 30) / 0.35, 5);
   });
 
   it("stops pacing once nothing has succeeded for a second", () => {
     const limiter = createRateLimiter({ overloadShare: 0 });
     for (let i = 0; i < 10; i++) limiter.record(false, 1000);
-    limiter.record(true, 1000);
-    expect(limiter.isPacing(1000)).toBe(true);
+    limiter.record(true, 1100);
+    expect(limiter.isPacing(1100)).toBe(true);
     expect(limiter.isPacing(2100)).toBe(false);
   });
 
@@ -142,12 +181,12 @@ describe("createRateLimiter", () => {
     // Overload: once the limiter paces, throttles while the server still serves are not an outage.
     const overload = createRetryBudget({ outageThreshold: 5 });
     for (let i = 0; i < 40; i++) recordSuccess(overload, 1000 + i);
-    for (let i = 0; i < 10; i++) recordFailure(overload, "throttling", 1050);
-    expect(overload.reserveSendMs?.(1050)).toBe(0);
-    expect(overload.reserveSendMs?.(1050)).toBeGreaterThan(0);
+    for (let i = 0; i < 10; i++) recordFailure(overload, "throttling", 1100);
+    expect(overload.reserveSendMs?.(1100)).toBe(0);
+    expect(overload.reserveSendMs?.(1100)).toBeGreaterThan(0);
     expect(overload.gate.state).toBe("up");
-    expect(overload.admit(1060)).toEqual({ verdict: "send", probe: false });
-    for (let i = 0; i < 20; i++) recordFailure(overload, "throttling", 1060);
+    expect(overload.admit(1110)).toEqual({ verdict: "send", probe: false });
+    for (let i = 0; i < 20; i++) recordFailure(overload, "throttling", 1110);
     expect(overload.gate.state).toBe("up");
   });
 

@@ -139,9 +139,9 @@ describe("withRetry under the budget's gate and the rate limiter", () => {
   it("makes first attempts wait for a send slot once throttling was seen", async () => {
     const clock = createManualClock(1000);
     const budget = createRetryBudget();
-    // 50 successes within the first 100 ms measure 500 requests/s; the limit is 485/s.
+    // 50 successes within the first 100 ms measure 500 requests/s; the limit is 475/s.
     for (let i = 0; i < 50; i++) recordSuccess(budget, 1000);
-    for (let i = 0; i < 10; i++) recordFailure(budget, "throttling", 1000);
+    for (let i = 0; i < 10; i++) recordFailure(budget, "throttling", 1100);
     const first = scripted([], 1);
     const second = scripted([], 2);
     const results = [
@@ -156,7 +156,7 @@ describe("withRetry under the budget's gate and the rate limiter", () => {
       { ok: true, value: 1 },
       { ok: true, value: 2 },
     ]);
-    expect(clock.now()).toBeCloseTo(1000 + 1000 / 485, 5);
+    expect(clock.now()).toBeCloseTo(1000 + 1000 / 475, 5);
   });
 
   it("gives up with deadline rather than wait for a send slot past it", async () => {
@@ -165,7 +165,7 @@ describe("withRetry under the budget's gate and the rate limiter", () => {
       rateLimiter: { minRatePerSecond: 1, decreaseFactor: 0.01, overloadShare: 0 },
     });
     recordSuccess(budget, 1000);
-    recordFailure(budget, "throttling", 1000);
+    recordFailure(budget, "throttling", 1100);
     expect(budget.reserveSendMs?.(1000)).toBe(0);
     const script = scripted([], 1);
     const result = settle(withRetry(script.fn, { clock, budget, deadlineMs: 500 }));
