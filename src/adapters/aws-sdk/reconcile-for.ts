@@ -3,6 +3,7 @@ import { markAmbiguous } from "../../errors/mark-ambiguous.js";
 import type { Reconciled, ReplayBody, RetryOptions, StorageError } from "../../index.js";
 import type { CommandSafety } from "./command-safety.js";
 import { toHeadRequest } from "./http-request.js";
+import type { OperationState } from "./operation-state.js";
 import {
   CHECKSUM_ALGORITHMS,
   type HeadResult,
@@ -10,7 +11,6 @@ import {
   reconcileWrite,
 } from "./reconcile-write.js";
 import type { SdkBody } from "./replay-body.js";
-import type { OperationState } from "./retry-middleware.js";
 import { sendAttempt } from "./send-attempt.js";
 
 type Result = FinalizeHandlerOutput<object>;

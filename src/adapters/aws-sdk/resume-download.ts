@@ -1,7 +1,7 @@
 import { withRetry } from "../../index.js";
 import { cloneRequest, resumeRange } from "./http-request.js";
+import type { OperationState } from "./operation-state.js";
 import { resumeBody } from "./resume-body.js";
-import type { OperationState } from "./retry-middleware.js";
 import { sendAttempt } from "./send-attempt.js";
 
 type GetObjectOutput = { Body?: unknown; ETag?: string; ContentLength?: number };

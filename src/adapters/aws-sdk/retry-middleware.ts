@@ -1,27 +1,23 @@
 import type {
-  FinalizeHandler,
-  FinalizeHandlerArguments,
   FinalizeHandlerOutput,
   FinalizeRequestMiddleware,
-  HandlerExecutionContext,
   HashConstructor,
   ResponseMetadata,
 } from "@smithy/types";
-import type { AttemptContext, RetryBudget, RetryOptions, RetrySettings } from "../../index.js";
+import type { AttemptContext, RetryBudget, RetryOptions } from "../../index.js";
 import { withRetry } from "../../index.js";
-import { markChecked } from "../../retry/validate-retry-options.js";
 import type { ResolvedSettings } from "../shared/resolve-settings.js";
-import { type CommandSafety, classifyCommand } from "./command-safety.js";
-import { cloneRequest, isHttpRequest, type RequestShape } from "./http-request.js";
+import { classifyCommand } from "./command-safety.js";
+import { engineOptions } from "./engine-options.js";
+import { cloneRequest, isHttpRequest } from "./http-request.js";
+import type { OperationState, PluginSettings } from "./operation-state.js";
 import type { BucketguardOptions } from "./options.js";
 import { reconcileFor } from "./reconcile-for.js";
 import { planReplay } from "./replay-body.js";
 import { resumeDownload } from "./resume-download.js";
-import { getSdkHandles, refreshIdentity, type SdkHandles } from "./sdk-context.js";
-import { applyClockOffset, followRegionRedirect } from "./sdk-hooks.js";
+import { getSdkHandles } from "./sdk-context.js";
 import { setRetryTotals, toSdkStorageError } from "./sdk-storage-error.js";
 import { relayAttemptSignals, sendAttempt } from "./send-attempt.js";
-import type { StallLimit } from "./stall.js";
 
 type Result = FinalizeHandlerOutput<object>;
 
@@ -35,10 +31,6 @@ export const DEFAULT_SDK_MAX_ATTEMPTS = 6;
 const INVOCATION_ID_HEADER = "amz-sdk-invocation-id";
 const REQUEST_HEADER = "amz-sdk-request";
 
-function text(value: unknown): string | undefined {
-  return typeof value === "string" ? value : undefined;
-}
-
 function metadataOf(output: object): ResponseMetadata | undefined {
   const metadata = (output as { $metadata?: unknown }).$metadata;
   return typeof metadata === "object" && metadata !== null
@@ -46,97 +38,8 @@ function metadataOf(output: object): ResponseMetadata | undefined {
     : undefined;
 }
 
-/** Everything one operation's attempts share. */
-export interface OperationState {
-  next: FinalizeHandler<object, object>;
-  context: HandlerExecutionContext;
-  args: FinalizeHandlerArguments<object>;
-  commandName: string;
-  /**
-   * The operation's request (the SDK's own `args.request`): the first attempt sends it, later
-   * attempts clones of it; a redirect retargets it.
-   */
-  base: RequestShape;
-  invocationId: string;
-  maxAttempts: number;
-  /** The engine options every request of this operation runs under (set when it starts). */
-  engine: RetryOptions<Result>;
-  /** For `$metadata`: attempts made and the time waited between them, in milliseconds. */
-  totals: { attempts: number; retryDelayMs: number };
-  /** How long a response or a body may make no progress. */
-  stall: StallLimit;
-  /** Whether the engine's attempt signal can abort (caller signal, deadline or attempt timeout). */
-  attemptSignalLive: boolean;
-  /** Largest streamed body buffered for a retry, in bytes. */
-  maxReplayBytes: number;
-}
-
-/** What one plugin instance fixes for every operation of its client. */
-interface PluginSettings {
-  options: BucketguardOptions;
-  retry: RetrySettings;
-  budget: RetryBudget;
-  maxAttempts: number;
-  stall: StallLimit;
-  /** `attemptTimeoutMs` or `deadlineMs` is set: every attempt signal can abort. */
-  timed: boolean;
-  maxReplayBytes: number;
-  /** Resumptions allowed per GetObject download. */
-  maxResumes: number;
-}
-
 function isPromise(value: unknown): value is PromiseLike<unknown> {
   return typeof (value as { then?: unknown } | null)?.then === "function";
-}
-
-/** Every retry setting, present even when undefined: the compiler keeps the list complete. */
-type EverySetting = { [K in keyof Required<RetrySettings>]: RetrySettings[K] };
-
-/**
- * The engine options of one operation, written out field by field: spreading the settings into
- * a fresh object would cost more than the rest of a successful call.
- */
-function engineOptions(
-  plugin: PluginSettings,
-  state: OperationState,
-  handles: SdkHandles,
-  safety: CommandSafety,
-  replayable: boolean,
-): RetryOptions<Result> {
-  const { retry, options } = plugin;
-  const { totals } = state;
-  const input = state.args.input as Record<string, unknown>;
-  const refresh = options.refreshCredentials;
-  const engine: EverySetting & RetryOptions<Result> = {
-    policy: retry.policy,
-    maxAttempts: plugin.maxAttempts,
-    deadlineMs: retry.deadlineMs,
-    attemptTimeoutMs: retry.attemptTimeoutMs,
-    outageWaitMs: retry.outageWaitMs,
-    budget: plugin.budget,
-    onRetry: (event) => {
-      totals.retryDelayMs += event.delayMs;
-      options.onRetry?.(event);
-    },
-    onGiveUp: retry.onGiveUp,
-    telemetry: retry.telemetry,
-    clock: retry.clock,
-    random: retry.random,
-    signal: handles.abortSignal,
-    context: { operation: state.commandName, bucket: text(input.Bucket), key: text(input.Key) },
-    normalize: toSdkStorageError,
-    operation: {
-      name: state.commandName,
-      idempotency: safety.idempotency,
-      bodyReplayable: replayable,
-    },
-    refreshCredentials:
-      refresh === false ? undefined : (refresh ?? (() => refreshIdentity(handles))),
-    onClockSkew: (offsetMs) => applyClockOffset(handles, offsetMs),
-    followRedirect: (error) => followRegionRedirect(handles, state.base, error),
-    reconcile: undefined,
-  };
-  return markChecked(engine);
 }
 
 async function runOperation(plugin: PluginSettings, state: OperationState): Promise<Result> {
@@ -166,10 +69,9 @@ async function runOperation(plugin: PluginSettings, state: OperationState): Prom
     if (commandName === "GetObject") resumeDownload(result.output, state, plugin.maxResumes);
     return result;
   };
-  const handles = getSdkHandles(state.context);
-  const engine = engineOptions(plugin, state, handles, safety, plan.replayable);
+  const engine = engineOptions(plugin, state, safety, plan.replayable);
   state.engine = engine;
-  const md5 = handles.config?.md5 as HashConstructor | undefined;
+  const md5 = state.handles.config?.md5 as HashConstructor | undefined;
   engine.reconcile = reconcileFor(safety, state, plan, md5);
   try {
     const result = await withRetry(attemptOnce, engine);
@@ -235,6 +137,7 @@ export function createRetryMiddleware(
       stall: plugin.stall,
       attemptSignalLive: plugin.timed || handles.abortSignal !== undefined,
       maxReplayBytes: plugin.maxReplayBytes,
+      handles,
     };
     return runOperation(plugin, state);
   };

@@ -1,7 +1,7 @@
 import type { FinalizeHandlerOutput } from "@smithy/types";
 import { responseLimitMs, stallError } from "../shared/stall-limit.js";
 import type { RequestShape } from "./http-request.js";
-import type { OperationState } from "./retry-middleware.js";
+import type { OperationState } from "./operation-state.js";
 
 type Result = FinalizeHandlerOutput<object>;
 
