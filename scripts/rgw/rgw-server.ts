@@ -8,6 +8,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { stopProcess } from "../shared/stop-process.js";
 
 /** Access key and secret of one RGW user. */
 export interface RgwCredentials {
@@ -295,15 +296,6 @@ async function startIn(dir: string): Promise<RgwServer> {
   return server;
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Stops every process started in `dir` (by the PIDs recorded there), then removes `dir`. */
 export async function stopRgw(dir: string): Promise<void> {
   let pids: number[] = [];
@@ -316,12 +308,7 @@ export async function stopRgw(dir: string): Promise<void> {
     // nothing was started
   }
   // radosgw first, then the OSD, then the monitor.
-  for (const pid of pids.reverse()) {
-    if (isAlive(pid)) process.kill(pid, "SIGTERM");
-    const until = Date.now() + 10_000;
-    while (isAlive(pid) && Date.now() < until) await sleep(100);
-    if (isAlive(pid)) process.kill(pid, "SIGKILL");
-  }
+  for (const pid of pids.reverse()) await stopProcess(pid, 10_000);
   rmSync(dir, { recursive: true, force: true });
 }
 

@@ -1,5 +1,5 @@
 import { Readable } from "node:stream";
-import { GetObjectCommand, HeadObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { GetObjectCommand, HeadObjectCommand } from "@aws-sdk/client-s3";
 import type { HttpRequest } from "@smithy/types";
 import { describe, expect, it, vi } from "vitest";
 import {
@@ -8,6 +8,7 @@ import {
   DEFAULT_STALL_TIMEOUT_MS,
 } from "../../../src/adapters/aws-sdk/index.js";
 import { createManualClock } from "../../../src/index.js";
+import { makeClientOn } from "./make-client.js";
 
 type Answer = (signal: AbortSignal | undefined) => Promise<{ response: unknown }>;
 
@@ -47,15 +48,7 @@ const ok =
   });
 
 function client(handler: ReturnType<typeof stubHandler>, options: BucketguardOptions) {
-  const c = new S3Client({
-    region: "us-east-1",
-    endpoint: "http://127.0.0.1:1",
-    forcePathStyle: true,
-    credentials: { accessKeyId: "AKID", secretAccessKey: "s" },
-    requestHandler: handler,
-  });
-  c.middlewareStack.use(bucketguard({ random: () => 0, ...options }));
-  return c;
+  return makeClientOn(handler, options);
 }
 
 const head = () => new HeadObjectCommand({ Bucket: "b", Key: "k" });

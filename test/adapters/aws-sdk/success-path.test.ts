@@ -1,8 +1,8 @@
 import { Readable } from "node:stream";
-import { GetObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { GetObjectCommand } from "@aws-sdk/client-s3";
 import type { HttpRequest } from "@smithy/types";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { bucketguard } from "../../../src/adapters/aws-sdk/index.js";
+import { bareClient, makeClientOn } from "./make-client.js";
 
 type Answer = { statusCode: number; body: string };
 
@@ -29,15 +29,9 @@ function stubHandler(answers: Answer[]) {
 }
 
 function client(handler: ReturnType<typeof stubHandler>, plugin: boolean) {
-  const c = new S3Client({
-    region: "us-east-1",
-    endpoint: "http://127.0.0.1:1",
-    forcePathStyle: true,
-    credentials: { accessKeyId: "AKID", secretAccessKey: "s" },
-    requestHandler: handler,
-  });
-  if (plugin) c.middlewareStack.use(bucketguard({ random: () => 0 }));
-  return c;
+  return plugin
+    ? makeClientOn(handler)
+    : bareClient({ endpoint: "http://127.0.0.1:1", requestHandler: handler });
 }
 
 const get = () => new GetObjectCommand({ Bucket: "b", Key: "k" });

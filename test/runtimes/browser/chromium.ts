@@ -1,4 +1,5 @@
 import { type Browser, type BrowserServer, chromium } from "playwright-core";
+import { stopProcess } from "../../../scripts/shared/stop-process.js";
 
 /** Debian's `chromium` package (`.ci/system-packages.sh` installs it); never a downloaded browser. */
 export const CHROMIUM_PATH = "/usr/bin/chromium";
@@ -8,15 +9,6 @@ export interface RunningChromium {
   browser: Browser;
   version: string;
   stop(): Promise<void>;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export async function startChromium(): Promise<RunningChromium> {
@@ -36,7 +28,7 @@ export async function startChromium(): Promise<RunningChromium> {
   const pid = server.process().pid;
   const stop = async () => {
     await server.close().catch(() => undefined);
-    if (pid !== undefined && isAlive(pid)) process.kill(pid, "SIGKILL");
+    if (pid !== undefined) await stopProcess(pid, 0);
   };
   try {
     const browser = await chromium.connect(server.wsEndpoint());
