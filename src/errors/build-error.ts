@@ -4,12 +4,14 @@ import {
   lookupCode,
   lookupR2Code,
   lookupSupabaseLabel,
+  type StatusClassification,
 } from "./catalogue/index.js";
 import type { CatalogueRow } from "./catalogue/types.js";
 import type { NormalizeContext } from "./context.js";
 import type { Provider, RetryClass, StorageErrorKind } from "./kinds.js";
 import type { S3XmlError } from "./parse/s3-xml.js";
 import { readKindDetails } from "./read-kind-details.js";
+import { readSkewCode } from "./read-skew-code.js";
 import { type StorageError, StorageError as StorageErrorClass } from "./storage-error.js";
 
 /** Everything known about a failure, before classification. */
@@ -45,10 +47,36 @@ function findRow(facts: ErrorFacts): CatalogueRow | undefined {
   return row;
 }
 
+/**
+ * The row for an answer with nothing to look up (no code, number or label): clock skew read from
+ * the 403's Date, else the row of the status's generic code when it means the same as the status
+ * (a bodiless 404 gets `NotFound`'s hint), else none.
+ */
+function findCodelessRow(
+  facts: ErrorFacts,
+  fallback: StatusClassification,
+  context: NormalizeContext | undefined,
+): CatalogueRow | undefined {
+  const skew = readSkewCode(facts.status, facts.header, context);
+  if (skew !== undefined) return lookupCode(facts.provider, skew);
+  const row = lookupCode(facts.provider, fallback.code);
+  return row?.kind === fallback.kind && row.retry === fallback.retry ? row : undefined;
+}
+
+function hasNothingToLookUp(facts: ErrorFacts): boolean {
+  return facts.code === undefined && facts.r2Code === undefined && facts.label === undefined;
+}
+
 /** Classifies facts through the catalogue (code, R2 number, Supabase label) or the status. */
 export function buildError(facts: ErrorFacts, context: NormalizeContext | undefined): StorageError {
-  const row = facts.forced === undefined ? findRow(facts) : undefined;
   const fallback = classifyStatus(facts.status);
+  let row: CatalogueRow | undefined;
+  if (facts.forced === undefined) {
+    row = findRow(facts);
+    if (row === undefined && hasNothingToLookUp(facts) && facts.status !== undefined) {
+      row = findCodelessRow(facts, fallback, context);
+    }
+  }
   let kind: StorageErrorKind = facts.forced?.kind ?? row?.kind ?? fallback.kind;
   let retry: RetryClass = facts.forced?.retry ?? row?.retry ?? fallback.retry;
   const code = row?.code ?? facts.code?.trim() ?? fallback.code;

@@ -58,23 +58,6 @@ function isBodilessName(name: string | undefined, message: string | undefined): 
   return isGenericSdkName(name) || (message?.includes("Deserialization error") ?? false);
 }
 
-// S3 and radosgw refuse a request signed more than 15 minutes off their clock; a HEAD carries
-// no body to say so, only a 403 whose Date header shows how far off the client is.
-const MAX_SKEW_MS = 15 * 60_000;
-
-function readSkewCode(
-  status: number | undefined,
-  header: HeaderReader,
-  nowMs: number,
-): string | undefined {
-  const date = header("date");
-  if (status !== 403 || date === undefined) return undefined;
-  const serverMs = Date.parse(date);
-  return Number.isFinite(serverMs) && Math.abs(serverMs - nowMs) > MAX_SKEW_MS
-    ? "RequestTimeTooSkewed"
-    : undefined;
-}
-
 function readBodyXml(response: unknown): S3XmlError | undefined {
   const text = readBodyPrefix(readField(response, "body"));
   return text.trimStart().startsWith("<") ? parseS3Xml(text) : undefined;
@@ -99,9 +82,10 @@ export function fromAwsSdkError(
   const bodiless = isBodilessName(name, message);
   const bodyXml = bodiless ? readBodyXml(response) : undefined;
   const fields = bodyXml ?? readCopiedFields(error);
-  const nowMs = context?.requestTimeMs ?? context?.nowMs ?? Date.now();
+  // A bodiless answer's code, if any, comes from the body or the copied fields; buildError reads
+  // a skewed clock from the 403's Date as it does for a raw response.
   const code = bodiless
-    ? (bodyXml?.Code ?? readString(error, "Code") ?? readSkewCode(status, header, nowMs))
+    ? (bodyXml?.Code ?? readString(error, "Code"))
     : (readString(error, "Code") ?? name);
   const requestId =
     readString(metadata, "requestId") ??
