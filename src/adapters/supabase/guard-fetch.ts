@@ -2,7 +2,8 @@ import { createRetryBudget, DEFAULT_MAX_REPLAY_BYTES } from "../../index.js";
 import { checkBoolean, checkFunction } from "../../retry/validate-options.js";
 import { guardHttp } from "../http/guard-http.js";
 import type { HttpReconcile, HttpRoute } from "../http/http-route.js";
-import { resolveSettings } from "../shared/resolve-settings.js";
+import { type ResolvedSettings, resolveSettings } from "../shared/resolve-settings.js";
+import { stallError } from "../shared/stall-limit.js";
 import { classifyRequest, storagePath } from "./classify-request.js";
 import type { GuardFetchOptions } from "./guard-fetch-options.js";
 import { keepAnswer } from "./keep-answer.js";
@@ -34,7 +35,7 @@ export function guardFetch(
     settings,
     provider: "supabase",
     route: (method, url, headers) => routeOf(method, url, headers, reconcileUploads),
-    reconcile: reconcileUploads ? reconcileWith(callFetch) : undefined,
+    reconcile: reconcileUploads ? reconcileWith(callFetch, settings) : undefined,
     onErrorAnswer: (response, body) => keepAnswer(response.status, body),
   });
 }
@@ -54,7 +55,7 @@ function routeOf(
 }
 
 /** A retried upload refused as "already exists" succeeds when its earlier attempt landed. */
-function reconcileWith(callFetch: typeof fetch): HttpReconcile {
+function reconcileWith(callFetch: typeof fetch, settings: ResolvedSettings): HttpReconcile {
   return async (refusal, { method, url, route, headers, body, signal, failures }) => {
     const { objectKey } = classifyRequest(method, url, headers);
     if (route.idempotency !== "conditional" || !objectKey || !body.replayable) return undefined;
@@ -62,14 +63,26 @@ function reconcileWith(callFetch: typeof fetch): HttpReconcile {
     if (!failures.some(mayHaveLanded)) return undefined;
     const path = url.pathname;
     const baseUrl = `${url.origin}${path.slice(0, path.length - storagePath(url).length)}`;
+    // The info request is under the stall limit like any attempt: it must not hang the upload.
+    const limit = new AbortController();
+    const cancelTimer = Number.isFinite(settings.stallTimeoutMs)
+      ? settings.clock.setTimer(
+          () => limit.abort(stallError("response", settings.stallTimeoutMs, "info")),
+          settings.stallTimeoutMs,
+        )
+      : undefined;
     const check = {
       fetch: callFetch,
       baseUrl,
       objectKey,
       headers,
       body: body.forAttempt(1),
-      signal,
+      signal: signal === undefined ? limit.signal : AbortSignal.any([signal, limit.signal]),
     };
-    return reconcileUpload(check, refusal);
+    try {
+      return await reconcileUpload(check, refusal);
+    } finally {
+      cancelTimer?.();
+    }
   };
 }

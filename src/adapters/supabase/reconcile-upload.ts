@@ -1,4 +1,5 @@
 import { md5Hex } from "../../body/md5.js";
+import { readErrorBody } from "../../body/read-error-body.js";
 import { markAmbiguous } from "../../errors/mark-ambiguous.js";
 import type { StorageError } from "../../index.js";
 
@@ -14,6 +15,7 @@ export interface UploadCheck {
   headers: Headers;
   /** The upload's request body, as every attempt sent it (bytes, string, Blob or FormData). */
   body: BodyInit | null | undefined;
+  /** Cancels the info request: the caller's signal, and the stall limit (see `guardFetch`). */
   signal?: AbortSignal | undefined;
 }
 
@@ -87,8 +89,10 @@ async function readObjectInfo(check: UploadCheck): Promise<StoredObject | undefi
       return undefined;
     }
     // storage-api's info renderer answers JSON (`etag` from the object's metadata) and sets
-    // the ETag header; older servers answered the headers alone.
-    const info = parseJson(await response.text());
+    // the ETag header; older servers answered the headers alone. Read bounded, like an error.
+    const bytes = await readErrorBody(response);
+    void response.body?.cancel().catch(() => undefined);
+    const info = parseJson(bytes === undefined ? "" : new TextDecoder().decode(bytes));
     const metadata = isRecord(info.metadata) ? info.metadata : {};
     const etag = info.etag ?? info.eTag ?? metadata.eTag ?? response.headers.get("etag");
     const size = Number(info.size ?? metadata.size ?? metadata.contentLength);

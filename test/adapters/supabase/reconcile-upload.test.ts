@@ -17,13 +17,13 @@ const quotedMd5 = (data: string | Uint8Array) =>
  * "fetch failed"), the second gets the recorded "already exists" answer, and the object's info
  * describes what the key holds.
  */
-function scriptedServer(info: () => Response) {
+function scriptedServer(info: (init?: RequestInit) => Response | Promise<Response>) {
   const calls: string[] = [];
   const play = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = new URL(input instanceof Request ? input.url : String(input));
     const method = init?.method ?? "GET";
     calls.push(`${method} ${url.pathname.replace("/storage/v1", "")}`);
-    if (url.pathname.includes("/object/info/")) return info();
+    if (url.pathname.includes("/object/info/")) return info(init);
     const uploads = calls.filter((call) => call.startsWith("POST")).length;
     if (uploads === 1) throw new TypeError("fetch failed", { cause: { code: "ECONNRESET" } });
     return replay(RECORDED.uploadExists);
@@ -37,11 +37,16 @@ const CLIENTS = [
 ] as const;
 
 describe.each(CLIENTS)("Supabase upload answered 409 on a retry (%s)", (_, StorageClient) => {
-  const client = (server: ReturnType<typeof scriptedServer>, giveUps: GiveUpEvent[] = []) => {
+  const client = (
+    server: ReturnType<typeof scriptedServer>,
+    giveUps: GiveUpEvent[] = [],
+    stallTimeoutMs?: number,
+  ) => {
     const fetch = guardFetch(server.fetch, {
       clock: createInstantClock(),
       random: () => 0.5,
       onGiveUp: (event) => giveUps.push(event),
+      stallTimeoutMs,
     });
     return new StorageClient(BASE, { apikey: "anon", Authorization: "Bearer jwt" }, fetch);
   };
@@ -101,6 +106,22 @@ describe.each(CLIENTS)("Supabase upload answered 409 on a retry (%s)", (_, Stora
     const giveUps: GiveUpEvent[] = [];
     const { error } = await client(server, giveUps).from("bg-main").upload("a.txt", "hello");
     expect(error).not.toBeNull();
+    expect(giveUps[0]?.error.hint).toMatch(/ambiguous.*info could not be read/);
+  });
+
+  it("gives up on an info request that never answers, at the stall limit", async () => {
+    // Answers only by rejecting once its signal aborts, as fetch does.
+    const silent = (init?: RequestInit) =>
+      new Promise<Response>((_, reject) => {
+        init?.signal?.addEventListener("abort", () => reject(init.signal?.reason));
+      });
+    const server = scriptedServer(silent);
+    const giveUps: GiveUpEvent[] = [];
+    // 5 s: short enough for the instant clock to fire it (it never fires 10 s and more).
+    const { error } = await client(server, giveUps, 5000).from("bg-main").upload("a.txt", "hi");
+    expect(error).not.toBeNull();
+    expect(server.calls.at(-1)).toBe("GET /object/info/bg-main/a.txt");
+    expect(giveUps[0]?.error.kind).toBe("already_exists");
     expect(giveUps[0]?.error.hint).toMatch(/ambiguous.*info could not be read/);
   });
 });
