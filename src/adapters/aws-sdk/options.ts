@@ -38,7 +38,9 @@ export interface BucketguardOptions extends RetrySettings {
    */
   resumeDownloads?: boolean;
   /**
-   * Resumptions allowed per download.
+   * Resumptions allowed per download. A resume spends what is left of the operation's
+   * `maxAttempts` (at least one request each), so a download sends at most `maxAttempts`
+   * requests, plus one per resume once those are spent.
    * @default 3
    */
   maxResumes?: number;

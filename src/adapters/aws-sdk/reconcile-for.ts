@@ -62,8 +62,9 @@ export function reconcileFor(
     // HEAD answer is empty by design, so it runs under HeadObject's name.
     context.commandName = "HeadObjectCommand";
     try {
-      // Under the stall limit like any attempt: a HEAD that never answers must not hang the call.
-      const { response } = await sendAttempt(state, request, undefined);
+      // Under the stall limit like any attempt, and cancelled with the caller's signal: a HEAD
+      // that never answers must not hang the call.
+      const { response } = await sendAttempt(state, request, state.handles.abortSignal);
       headResponse = response;
       return { headers: readHeaders(response) };
     } finally {

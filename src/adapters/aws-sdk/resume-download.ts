@@ -68,9 +68,19 @@ export function resumeDownload(output: object, state: OperationState, maxResumes
       }
       request.headers.range = resumeRange(range, offset) ?? "";
       if (etag !== undefined) request.headers["if-match"] = etag;
+      // Resumes spend what is left of the operation's attempts (at least one each), so a
+      // download sends at most `maxAttempts` requests, plus one per resume once they are spent.
+      const left = Math.max(1, state.maxAttempts - state.totals.attempts);
       const result = await withRetry(
-        async ({ signal }) => sendAttempt(state, cloneRequest(request), signal),
-        { ...state.engine, operation: { name: "GetObject", idempotency: "idempotent" } },
+        async ({ signal }) => {
+          state.totals.attempts += 1;
+          return sendAttempt(state, cloneRequest(request), signal);
+        },
+        {
+          ...state.engine,
+          maxAttempts: left,
+          operation: { name: "GetObject", idempotency: "idempotent" },
+        },
       );
       return (result.output as GetObjectOutput).Body;
     },

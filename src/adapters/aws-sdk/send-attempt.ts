@@ -94,6 +94,16 @@ function cancel(token: CancelToken, reason: unknown): void {
 }
 
 /**
+ * The request body's size: `content-length`, or for an `aws-chunked` stream (the SDK drops
+ * content-length when it adds a trailing checksum) `x-amz-decoded-content-length`.
+ */
+export function requestBodyBytes(request: RequestShape): number | undefined {
+  const headers = request.headers;
+  const length = headers["content-length"] ?? headers["x-amz-decoded-content-length"];
+  return length === undefined ? undefined : Number(length);
+}
+
+/**
  * Sends one attempt through the rest of the stack. Its request carries a token that cancels it
  * when `outer` aborts (the engine's attempt signal: caller, deadline, `attemptTimeoutMs`) or
  * when no response has come within the stall limit (plus the body's upload time); the stall
@@ -106,7 +116,7 @@ export function sendAttempt(
 ): Promise<Result> {
   const { stall } = state;
   const limitMs = Number.isFinite(stall.ms)
-    ? responseLimitMs(stall.ms, Number(request.headers["content-length"]))
+    ? responseLimitMs(stall.ms, requestBodyBytes(request))
     : undefined;
   const linked = state.attemptSignalLive && outer !== undefined;
   const headers = request.headers as Record<symbol, unknown>;

@@ -2,6 +2,7 @@ import { Readable } from "node:stream";
 import { GetObjectCommand } from "@aws-sdk/client-s3";
 import type { HttpRequest } from "@smithy/types";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { requestBodyBytes } from "../../../src/adapters/aws-sdk/send-attempt.js";
 import { bareClient, makeClientOn } from "./make-client.js";
 
 type Answer = { statusCode: number; body: string };
@@ -91,5 +92,61 @@ describe("a successful call costs the plugin nothing it could defer to a failure
     expect(second?.headers["amz-sdk-request"]).toBe("attempt=2; max=6");
     expect(second?.headers["amz-sdk-invocation-id"]).toBe(first?.headers["amz-sdk-invocation-id"]);
     expect(first?.headers["amz-sdk-invocation-id"]).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe("a resumed download spends the operation's attempts", () => {
+  it("sends at most maxAttempts requests in all when the resumes keep failing", async () => {
+    const requests: string[] = [];
+    const handler = {
+      async handle(request: HttpRequest) {
+        requests.push(request.headers.range ?? "whole");
+        if (requests.length > 1) {
+          const body = Buffer.from(INTERNAL.body);
+          return {
+            response: {
+              statusCode: 500,
+              headers: { "content-length": String(body.byteLength) },
+              body: Readable.from([body]),
+            },
+          };
+        }
+        // Two of four bytes, then the connection dies.
+        const body = new Readable({ read() {} });
+        body.push(Buffer.from("bo"));
+        setTimeout(
+          () => body.destroy(Object.assign(new Error("socket hang up"), { code: "ECONNRESET" })),
+          5,
+        );
+        return {
+          response: { statusCode: 200, headers: { "content-length": "4", etag: '"e"' }, body },
+        };
+      },
+      updateHttpClientConfig() {},
+      httpHandlerConfigs: () => ({}),
+    };
+    const out = await makeClientOn(handler, { maxAttempts: 3 }).send(get());
+    await expect(out.Body?.transformToString()).rejects.toThrow();
+    // The first attempt, then the one resume with the 2 attempts left (both answered 500).
+    expect(requests).toEqual(["whole", "bytes=2-", "bytes=2-"]);
+  });
+});
+
+describe("the size a stall limit allows an upload", () => {
+  it("reads content-length, or the decoded length of an aws-chunked stream", () => {
+    const request = (headers: Record<string, string>) => ({
+      method: "PUT",
+      hostname: "h",
+      path: "/b/k",
+      query: {},
+      headers,
+    });
+    expect(requestBodyBytes(request({ "content-length": "10" }))).toBe(10);
+    expect(
+      requestBodyBytes(
+        request({ "content-encoding": "aws-chunked", "x-amz-decoded-content-length": "13107200" }),
+      ),
+    ).toBe(13_107_200);
+    expect(requestBodyBytes(request({}))).toBeUndefined();
   });
 });
