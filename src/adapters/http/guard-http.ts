@@ -93,9 +93,11 @@ async function runRequest(guard: HttpGuard, req: PreparedRequest): Promise<Respo
   let lastResponse: Response | undefined;
   // The controller of the attempt whose response is returned: a stalled body aborts it.
   let stallController: AbortController | undefined;
+  // A stream sent once has no size of its own: its Content-Length, when the caller gave one.
+  const declaredBytes = Number(req.headers.get("content-length") ?? Number.NaN);
   const responseMs = responseLimitMs(
     stallTimeoutMs,
-    req.body.replayable ? req.body.sizeBytes : undefined,
+    req.body.sizeBytes ?? (Number.isFinite(declaredBytes) ? declaredBytes : undefined),
   );
   const guardResponse = (response: Response): Response =>
     guardBody(response, stallTimeoutMs, clock, (r) => stallController?.abort(r), context.operation);
