@@ -93,6 +93,8 @@ function afterIo(callback: () => void): void {
 
 /** While the endpoint is down, held calls and the probe claim look again this often. */
 const DOWN_POLL_MS = 50;
+// How long a probe grant waits for a call of this process, and how recent a wait must be to claim.
+const UNUSED_GRANT_MS = 4 * DOWN_POLL_MS;
 
 /**
  * A retry budget and circuit breaker shared by every process that uses the same Redis and
@@ -130,6 +132,9 @@ export function createRedisBudget(options: RedisBudgetOptions): RedisBudget {
   // Redis answered a top-up with less than was asked: the fleet's pool is spent.
   let poolDry = false;
   let probeGranted = false;
+  let grantedAtMs = 0;
+  // When a call of this process last waited at the shared gate (wall clock, as the syncs).
+  let lastWaitAtMs = Number.NEGATIVE_INFINITY;
   let probeOut = false;
   let lastFailure: StorageError | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -158,6 +163,8 @@ export function createRedisBudget(options: RedisBudgetOptions): RedisBudget {
     const wasDown = view?.down === true;
     view = next;
     mode = "shared";
+    // A grant from an earlier outage is void.
+    if (!next.down) probeGranted = false;
     if (fellBack) {
       fellBack = false;
       emit({ type: "rejoined", key });
@@ -219,6 +226,14 @@ export function createRedisBudget(options: RedisBudgetOptions): RedisBudget {
   };
 
   const claimProbe = async (): Promise<void> => {
+    // A grant no call of this process took in time goes back to the fleet.
+    if (probeGranted && Date.now() - grantedAtMs > UNUSED_GRANT_MS) {
+      probeGranted = false;
+      breaker("release");
+      return;
+    }
+    // Only a process with a call waiting at the gate claims the fleet's one probe.
+    if (Date.now() - lastWaitAtMs > UNUSED_GRANT_MS) return;
     if (!view?.down || probeGranted || probeOut || view.probeOwner !== "") return;
     if (view.atMs + view.holdRemainingMs > Date.now()) return;
     const args = ["claim", owner, settings.probeIntervalMs, keyTtlMs, settings.openAfterMs];
@@ -226,7 +241,10 @@ export function createRedisBudget(options: RedisBudgetOptions): RedisBudget {
       if (claimed !== 1) return;
       // A claim answered too late is no use to this process: give the probe back to the fleet.
       if (late) breaker("release");
-      else probeGranted = true;
+      else {
+        probeGranted = true;
+        grantedAtMs = Date.now();
+      }
     });
   };
 
@@ -298,8 +316,11 @@ export function createRedisBudget(options: RedisBudgetOptions): RedisBudget {
         return { verdict: "reject", downForMs: nowMs - gate.downSinceMs, cause: lastFailure };
       }
       kick();
+      lastWaitAtMs = Date.now();
+      // Once the hold is over, poll at the sync pace until a probe is claimed, not every 1 ms.
       const untilHold = gate.state === "holding" ? gate.untilMs - nowMs : DOWN_POLL_MS;
-      return { verdict: "wait", waitMs: Math.max(1, Math.min(DOWN_POLL_MS, untilHold)) };
+      const waitMs = untilHold > 0 ? Math.min(DOWN_POLL_MS, untilHold) : DOWN_POLL_MS;
+      return { verdict: "wait", waitMs };
     },
     reserveSendMs(nowMs) {
       return local.reserveSendMs?.(nowMs) ?? 0;

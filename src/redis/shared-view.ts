@@ -41,11 +41,12 @@ export function gateOf(view: SharedView, nowMs: number, openAfterMs: number): Bu
   const elapsed = Math.max(0, nowMs - view.atMs);
   const downSinceMs = nowMs - (view.downForMs + elapsed);
   const untilMs = view.atMs + view.holdRemainingMs;
-  if (view.probeOwner !== "") {
-    return { state: "probing", sinceMs: view.atMs, downSinceMs, failedProbes: 0 };
-  }
+  // Open before probing, as the in-process gate: a slow probe must not hold calls past openAfterMs.
   if (nowMs - downSinceMs >= openAfterMs) {
     return { state: "open", probeAtMs: untilMs, downSinceMs, failedProbes: 0 };
+  }
+  if (view.probeOwner !== "") {
+    return { state: "probing", sinceMs: view.atMs, downSinceMs, failedProbes: 0 };
   }
   return { state: "holding", untilMs, downSinceMs, failedProbes: 0 };
 }

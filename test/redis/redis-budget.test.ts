@@ -157,6 +157,28 @@ describe.runIf(!missing)("createRedisBudget against a real redis-server", () => 
     });
   });
 
+  it("gives the probe to a process with a call waiting, not to idle ones", async () => {
+    const key = `bg:test:${++keySeq}`;
+    const tripper = budget({ key });
+    const idle = [budget({ key }), budget({ key }), budget({ key }), budget({ key })];
+    const busy = budget({ key });
+    await shared(tripper, busy, ...idle);
+    trip(tripper);
+    await vi.waitFor(() => expect(busy.admit(Date.now()).verdict).toBe("wait"));
+    const verdicts: string[] = [];
+    await vi.waitFor(
+      () => {
+        const verdict = busy.admit(Date.now());
+        verdicts.push(verdict.verdict === "send" ? `send probe=${verdict.probe}` : verdict.verdict);
+        expect(verdict.verdict).not.toBe("wait");
+      },
+      { timeout: 3000, interval: 5 },
+    );
+    // The waiting process probes within the hold and a few syncs, long before openAfterMs
+    // (800 ms) would reject it; the idle ones never claimed the probe.
+    expect(verdicts.at(-1)).toBe("send probe=true");
+  });
+
   it("fails new calls at once, with the last failure as cause, once the fleet's endpoint has been down openAfterMs", async () => {
     const key = `bg:test:${++keySeq}`;
     const a = budget({ key, openAfterMs: 300 });
