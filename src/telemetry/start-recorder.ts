@@ -69,20 +69,27 @@ function combine(inner: OperationRecorder, found: RetryChannels | null): ActiveR
       if (found !== null) guard(() => publishGiveUp(found, event));
     },
   };
-  if (inner.within !== undefined) {
-    // A telemetry that fails to set up the context must not fail the attempt.
+  const within = inner.within?.bind(inner);
+  if (within !== undefined) {
+    // A telemetry that fails around the attempt must not change it: the attempt's own outcome
+    // stands (or it runs as is, when the telemetry failed before starting it).
     recorder.within = <R>(run: () => R): R => {
-      let ran = false;
+      let outcome: { ok: true; value: R } | { ok: false; error: unknown } | undefined;
       try {
-        return inner.within
-          ? inner.within<R>(() => {
-              ran = true;
-              return run();
-            })
-          : run();
-      } catch (error) {
-        if (ran) throw error;
-        return run();
+        return within<R>(() => {
+          try {
+            const value = run();
+            outcome = { ok: true, value };
+            return value;
+          } catch (error) {
+            outcome = { ok: false, error };
+            throw error;
+          }
+        });
+      } catch {
+        if (outcome === undefined) return run();
+        if (outcome.ok) return outcome.value;
+        throw outcome.error;
       }
     };
   }

@@ -155,4 +155,28 @@ describe("withRetry telemetry hooks", () => {
     expect(result).toEqual({ ok: true, value: "ok" });
     expect(started).toBe(1);
   });
+
+  it("keeps an attempt's own result when the telemetry throws after running it", async () => {
+    let attempts = 0;
+    const telemetry: RetryTelemetry = {
+      startOperation: () => ({
+        success() {},
+        retry() {},
+        giveUp() {},
+        within<R>(attempt: () => R): R {
+          attempt();
+          throw new Error("context manager failed after the attempt");
+        },
+      }),
+    };
+    const value = await withRetry(
+      async () => {
+        attempts++;
+        return "stored";
+      },
+      { telemetry },
+    );
+    expect(value).toBe("stored");
+    expect(attempts).toBe(1);
+  });
 });
