@@ -120,6 +120,13 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
         return pipeThrough(await forward(req, body), res, serverDate());
       case "truncate":
         return truncate(await forward(req, body), res, fault.keepFraction ?? 0.5);
+      case "lost-answer": {
+        const upstreamAnswer = await forward(req, body);
+        upstreamAnswer.resume();
+        await new Promise((resolve) => upstreamAnswer.once("end", resolve));
+        incoming.socket.destroy();
+        return;
+      }
       case "stall":
         if (fault.headers === false) return;
         return stall(await forward(req, body), res, fault.keepFraction ?? 0.5);

@@ -20,6 +20,11 @@ export type Fault =
       keepFraction?: number;
       headers?: boolean;
     }
+  /**
+   * Forwards the request and lets the server finish it, then destroys the client's connection:
+   * the write landed, and its answer was lost on the way back.
+   */
+  | { type: "lost-answer" }
   /** Waits `delayMs` (real time), then forwards. */
   | { type: "delay"; delayMs: number }
   /** CompleteMultipartUpload only: answers 200 with an `<Error>` body (InternalError). */

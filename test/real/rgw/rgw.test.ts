@@ -266,6 +266,78 @@ describe("radosgw behind the fault proxy", () => {
   });
 });
 
+describe("radosgw behind the fault proxy: a conditional write whose answer is lost", () => {
+  let proxy: FaultProxy;
+  let puts = 0;
+
+  beforeAll(async () => {
+    proxy = await startFaultProxy({ upstream: rgw().endpoint });
+  });
+
+  afterAll(async () => {
+    await proxy.close();
+  });
+
+  /**
+   * radosgw answers If-None-Match itself (the proxy's own check for s3rver is off). The first
+   * PUT of `key` gets `fault`; later ones pass.
+   */
+  const faultFirstPut = (key: string, fault: "lost-answer" | "reset") => {
+    puts = 0;
+    proxy.setFaults({
+      enforceIfNoneMatch: false,
+      pick: (req) => {
+        if (req.method !== "PUT" || !req.path.endsWith(`/${key}`)) return undefined;
+        puts += 1;
+        return puts === 1 ? { type: fault } : undefined;
+      },
+    });
+  };
+
+  const throughProxy = () =>
+    client("tester", { endpoint: proxy.endpoint, plugin: { clock: createInstantClock() } });
+
+  it("proves the landed write by its MD5 against radosgw's 412 and answers its ETag", async () => {
+    const key = "lost-answer-landed.txt";
+    const body = new TextEncoder().encode("written once, answer lost");
+    faultFirstPut(key, "lost-answer");
+    const guarded = throughProxy();
+    const out = await guarded.client.send(
+      new PutObjectCommand({ Bucket: world.bucket, Key: key, Body: body, IfNoneMatch: "*" }),
+    );
+    const md5 = createHash("md5").update(body).digest("hex");
+    expect(out.ETag?.replace(/"/g, "")).toBe(md5);
+    expect(out.$metadata.attempts).toBe(2);
+    // The PUT that landed, the retry radosgw refused with 412, the HEAD that proved it.
+    expect(guarded.recording.requests()).toBe(3);
+    const head = await client().client.send(
+      new HeadObjectCommand({ Bucket: world.bucket, Key: key }),
+    );
+    expect(head.ETag?.replace(/"/g, "")).toBe(md5);
+  });
+
+  it("keeps the 412, marked ambiguous, when the key holds other bytes of the same size", async () => {
+    const key = "lost-answer-other.txt";
+    await client().client.send(
+      new PutObjectCommand({ Bucket: world.bucket, Key: key, Body: "other bytes, same size!!" }),
+    );
+    faultFirstPut(key, "reset");
+    const guarded = throughProxy();
+    const error = await failure(
+      guarded.client.send(
+        new PutObjectCommand({
+          Bucket: world.bucket,
+          Key: key,
+          Body: "these bytes, same size!!",
+          IfNoneMatch: "*",
+        }),
+      ),
+    );
+    expect(error).toMatchObject({ kind: "precondition_failed", status: 412 });
+    expect((error as StorageError).hint).toMatch(/^Outcome ambiguous/);
+  });
+});
+
 describe("radosgw 16.2: conditional writes", () => {
   it("refuses If-None-Match: * on an existing key with 412, and the plugin does not retry it", async () => {
     const guarded = client("tester", { plugin: {} });
