@@ -9,6 +9,7 @@ if (rgwReason !== undefined) console.log(`radosgw suite (test/real/rgw) left out
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    globalSetup: ["test/global-setup.ts"],
     exclude: [...configDefaults.exclude, ...(rgwReason === undefined ? [] : ["test/real/rgw/**"])],
     testTimeout: 30_000,
     hookTimeout: 60_000,
