@@ -2,7 +2,10 @@ import type { Clock } from "../index.js";
 import { resolvePolicy, systemClock } from "../index.js";
 import { classifyFailure, type InteropOptions } from "./classify-failure.js";
 
-/** The part of p-retry's `RetryContext` the helpers read (p-retry 6 and 7 pass it). */
+/**
+ * The part of p-retry 7's `RetryContext` the helpers read. p-retry 6 passes the error itself
+ * (with `attemptNumber` and `retriesLeft` set on it): both shapes are read.
+ */
 export interface PRetryContextLike {
   /** What the attempt threw; normalized to a StorageError to be classified. */
   readonly error: unknown;
@@ -62,13 +65,19 @@ export function pRetryOptions(options: PRetryInteropOptions = {}): PRetryOptions
     retries: maxAttempts - 1,
     minTimeout: 0,
     maxTimeout: 0,
-    shouldRetry: ({ error, attemptNumber }) => classifyFailure(error, attemptNumber, options).retry,
-    async onFailedAttempt({ error, attemptNumber, retriesLeft }) {
-      if (retriesLeft === 0) return;
-      const verdict = classifyFailure(error, attemptNumber, options);
+    shouldRetry: (context) =>
+      classifyFailure(failureOf(context), context.attemptNumber, options).retry,
+    async onFailedAttempt(context) {
+      if (context.retriesLeft === 0) return;
+      const verdict = classifyFailure(failureOf(context), context.attemptNumber, options);
       if (verdict.retry && verdict.delayMs > 0) await wait(clock, verdict.delayMs, options.signal);
     },
   };
+}
+
+/** p-retry 7 hands a context holding `error`; p-retry 6 the error itself. */
+function failureOf(context: PRetryContextLike): unknown {
+  return context instanceof Error || !("error" in context) ? context : context.error;
 }
 
 function wait(clock: Clock, delayMs: number, signal: AbortSignal | undefined): Promise<void> {

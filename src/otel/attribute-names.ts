@@ -11,7 +11,7 @@ export const ATTRIBUTES = Object.freeze({
   resendCount: "http.request.resend_count",
   /** Semantic conventions: the HTTP status of the failed attempt, when it had one. */
   statusCode: "http.response.status_code",
-  /** `aws`, `r2`, `supabase`, `ibm`, `yandex`, `s3-compatible`, `unknown`. */
+  /** `aws`, `r2`, `supabase`, `ibm`, `yandex`, `ceph`, `s3-compatible`, `unknown`. */
   provider: "bucketguard.provider.name",
   /** `GetObject`, `put`, `POST /object/list`; a method alone for names that carry a URL path. */
   operation: "bucketguard.operation.name",

@@ -100,4 +100,14 @@ describe("pRetryOptions with p-retry 7", () => {
   it("rejects a wrong policy when the options are made, naming the option", () => {
     expect(() => pRetryOptions({ policy: { maxAttempts: 0 } })).toThrow(/maxAttempts/);
   });
+
+  it("reads p-retry 6's shape too, where the context is the error itself", () => {
+    // p-retry 6 sets attemptNumber and retriesLeft on the thrown error and passes it.
+    const asV6 = (error: Error, attemptNumber: number) =>
+      Object.assign(error, { attemptNumber, retriesLeft: 5 }) as unknown as Parameters<
+        ReturnType<typeof pRetryOptions>["shouldRetry"]
+      >[0];
+    expect(pRetryOptions().shouldRetry(asV6(slowDown(), 1))).toBe(true);
+    expect(pRetryOptions().shouldRetry(asV6(notFound(), 1))).toBe(false);
+  });
 });

@@ -108,6 +108,14 @@ describe("otelTelemetry", () => {
     expect(parent?.events).toEqual([]);
   });
 
+  it("with spans: 'operation', names its span without the URL path (no object key in names)", async () => {
+    const telemetry = otelTelemetry({ api: otel.api, spans: "operation", meterName: "path-span" });
+    await run([], "x", { telemetry, operation: { name: "GET /bucket/secret-key.txt" } });
+    const [own] = otel.spans.getFinishedSpans();
+    expect(own?.name).toBe("bucketguard GET");
+    expect(JSON.stringify(own?.attributes)).not.toContain("secret-key");
+  });
+
   it("with spans: 'operation', ends its span on success", async () => {
     const telemetry = otelTelemetry({ api: otel.api, spans: "operation", meterName: "ok-span" });
     await run([], "x", { telemetry });

@@ -11,8 +11,12 @@ export interface SupabaseFacts {
   readonly message?: string | undefined;
 }
 
+// Only a message's start is compared (the longest fixed message is under 80 characters): the
+// key is built from a bounded prefix, whatever a hostile or huge message holds.
+const MESSAGE_KEY_CHARS = 256;
+
 function toMessageKey(message: string): string {
-  return message.trim().replace(/\s+/g, " ").toLowerCase();
+  return message.slice(0, MESSAGE_KEY_CHARS).trim().replace(/\s+/g, " ").toLowerCase();
 }
 
 /** The row of a message Supabase sends word for word, under one of its statuses. */

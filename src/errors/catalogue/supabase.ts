@@ -56,7 +56,6 @@ export const SUPABASE_CATALOGUE: readonly CatalogueEntry[] = [
   ["LockTimeout", 503, LOCKED, RETRY_CONFLICT, "A lock could not be acquired in time: wait and try again.", { documentedStatus: 423 }],
   // A backend S3 error passed through with its own status: classify by that status.
   ["S3Error", null, UNKNOWN, NEVER, "The storage backend failed: read the message; the status says whether to retry."],
-  // A backend S3 error passed through with its own status: classify by that status.
   ["S3InvalidAccessKeyId", 403, UNAUTHENTICATED, NEVER, "Check the S3 access key ID is correct and active."],
   ["S3MaximumCredentialsLimit", 400, QUOTA_EXCEEDED, NEVER, "S3 credentials limit reached: delete unused credentials."],
   ["InvalidChecksum", 400, INVALID_REQUEST, TRANSIENT, "Recompute the checksum and resend the body."],
