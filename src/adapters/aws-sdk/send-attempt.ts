@@ -15,7 +15,13 @@ interface CancelToken {
   aborted: boolean;
   reason: unknown;
   onabort: (() => void) | null;
+  /** Called when the handler has the response's status and headers (its body may follow). */
+  onresponse: (() => void) | null;
 }
+
+// Commands S3 answers with 200 at once and then holds open, sending spaces until the work is
+// done (a large copy, a many-part complete): their no-response limit ends with the headers.
+const HELD_OPEN = new Set(["CopyObject", "UploadPartCopy", "CompleteMultipartUpload"]);
 
 /**
  * Where an attempt's token rides from the plugin to the HTTP handler: a symbol key on the
@@ -80,8 +86,16 @@ export function relayAttemptSignals(handler: unknown): void {
   target.handle = function handle(this: unknown, request, options) {
     const token = tokenOf(request);
     if (token === undefined) return original.call(this, request, options);
-    if (duck) return original.call(this, request, { ...options, abortSignal: token });
-    return original.call(this, request, new RelayedOptions(options, token));
+    const pending = duck
+      ? original.call(this, request, { ...options, abortSignal: token })
+      : original.call(this, request, new RelayedOptions(options, token));
+    if (token.onresponse !== null) {
+      pending.then(
+        () => token.onresponse?.(),
+        () => undefined,
+      );
+    }
+    return pending;
   };
   target[RELAYED] = true;
 }
@@ -91,6 +105,11 @@ function cancel(token: CancelToken, reason: unknown): void {
   token.aborted = true;
   token.reason = reason;
   token.onabort?.();
+}
+
+function destroyBody(result: Result): void {
+  const body = (result.response as { body?: { destroy?: unknown } } | undefined)?.body;
+  if (typeof body?.destroy === "function") (body.destroy as () => void)();
 }
 
 /**
@@ -107,7 +126,10 @@ export function requestBodyBytes(request: RequestShape): number | undefined {
  * Sends one attempt through the rest of the stack. Its request carries a token that cancels it
  * when `outer` aborts (the engine's attempt signal: caller, deadline, `attemptTimeoutMs`) or
  * when no response has come within the stall limit (plus the body's upload time); the stall
- * rejects as a transient `timeout` even when the handler ignores the token.
+ * rejects as a transient `timeout` even when the handler ignores the token. The limit covers
+ * the whole answer (a small error or XML body included), except for commands S3 holds open
+ * with spaces (CopyObject, UploadPartCopy, CompleteMultipartUpload): for those it ends with the
+ * response's headers, and the body is bounded by `attemptTimeoutMs` and the deadline alone.
  */
 export function sendAttempt(
   state: OperationState,
@@ -126,7 +148,12 @@ export function sendAttempt(
     if (headers[ATTEMPT_TOKEN] !== undefined) delete headers[ATTEMPT_TOKEN];
     return state.next(args);
   }
-  const token: CancelToken = { aborted: false, reason: undefined, onabort: null };
+  const token: CancelToken = {
+    aborted: false,
+    reason: undefined,
+    onabort: null,
+    onresponse: null,
+  };
   headers[ATTEMPT_TOKEN] = token;
   return new Promise<Result>((resolve, reject) => {
     const onOuterAbort = (): void => cancel(token, outer?.reason);
@@ -134,21 +161,28 @@ export function sendAttempt(
       if (outer.aborted) onOuterAbort();
       else outer.addEventListener("abort", onOuterAbort, { once: true });
     }
-    const cancelTimer =
-      limitMs === undefined
-        ? undefined
-        : stall.clock.setTimer(() => {
-            const error = stallError("response", limitMs, state.commandName);
-            cancel(token, error);
-            reject(error);
-          }, limitMs);
+    let stalled = false;
     const settle = (): void => {
       cancelTimer?.();
       if (linked) outer.removeEventListener("abort", onOuterAbort);
     };
+    const cancelTimer =
+      limitMs === undefined
+        ? undefined
+        : stall.clock.setTimer(() => {
+            stalled = true;
+            const error = stallError("response", limitMs, state.commandName);
+            cancel(token, error);
+            settle();
+            reject(error);
+          }, limitMs);
+    if (cancelTimer !== undefined && HELD_OPEN.has(state.commandName))
+      token.onresponse = cancelTimer;
     state.next(args).then(
       (result) => {
         settle();
+        // A handler that ignored the token answered after the stall: nobody reads this body.
+        if (stalled) destroyBody(result);
         resolve(result);
       },
       (error: unknown) => {

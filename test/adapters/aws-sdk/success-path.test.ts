@@ -1,8 +1,9 @@
 import { Readable } from "node:stream";
-import { GetObjectCommand } from "@aws-sdk/client-s3";
+import { CopyObjectCommand, GetObjectCommand } from "@aws-sdk/client-s3";
 import type { HttpRequest } from "@smithy/types";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { requestBodyBytes } from "../../../src/adapters/aws-sdk/send-attempt.js";
+import { createManualClock } from "../../../src/index.js";
 import { bareClient, makeClientOn } from "./make-client.js";
 
 type Answer = { statusCode: number; body: string };
@@ -148,5 +149,37 @@ describe("the size a stall limit allows an upload", () => {
       ),
     ).toBe(13_107_200);
     expect(requestBodyBytes(request({}))).toBeUndefined();
+  });
+});
+
+describe("commands S3 holds open with spaces", () => {
+  it("ends a CopyObject's no-response limit with its headers, then reads the slow body", async () => {
+    const clock = createManualClock();
+    const body = new Readable({ read() {} });
+    let answered = false;
+    const handler = {
+      async handle() {
+        answered = true;
+        body.push(Buffer.from(" "));
+        return { response: { statusCode: 200, headers: {}, body } };
+      },
+      updateHttpClientConfig() {},
+      httpHandlerConfigs: () => ({}),
+    };
+    const pending = makeClientOn(handler, { clock, stallTimeoutMs: 1000 }).send(
+      new CopyObjectCommand({ Bucket: "b", Key: "copy", CopySource: "b/original" }),
+    );
+    await vi.waitFor(() => expect(answered).toBe(true));
+    // Well past the 1 s limit: S3 is still copying, sending a space now and then.
+    await clock.advance(5000);
+    body.push(
+      Buffer.from(
+        '<?xml version="1.0"?><CopyObjectResult><ETag>"e"</ETag><LastModified>2026-12-02T00:00:00.000Z</LastModified></CopyObjectResult>',
+      ),
+    );
+    body.push(null);
+    const out = await pending;
+    expect(out.CopyObjectResult?.ETag).toBe('"e"');
+    expect(out.$metadata.attempts).toBe(1);
   });
 });
