@@ -21,7 +21,6 @@ const HOOKS = [
   "random",
 ] as const;
 
-/** Throws a TypeError or RangeError naming the first wrong option of `withRetry`. */
 const CHECKED: unique symbol = Symbol("bucketguard.checkedRetryOptions");
 
 /**
@@ -34,6 +33,7 @@ export function markChecked<T extends object>(settings: T): T {
   return settings;
 }
 
+/** Throws a TypeError or RangeError naming the first wrong option of `withRetry`. */
 export function validateRetryOptions<T>(options: RetryOptions<T>): void {
   // Settings an adapter checked when it was built: its per-call additions are its own.
   if ((options as { [CHECKED]?: true })[CHECKED] === true) return;

@@ -23,7 +23,6 @@ export interface OperationState {
    * attempts clones of it; a redirect retargets it.
    */
   base: RequestShape;
-  invocationId: string;
   maxAttempts: number;
   /** The engine options every request of this operation runs under (set when it starts). */
   engine: RetryOptions<Result>;

@@ -85,7 +85,8 @@ export async function planReplay(
   maxReplayBytes: number,
   factory: ((attempt: number) => unknown | Promise<unknown>) | undefined,
 ): Promise<ReplayBody<SdkBody>> {
-  if (isReusable(body)) return reusableBody(body, sizeOf(body));
+  // No size: nothing in the plugin reads it (the stall limit reads the request's headers).
+  if (isReusable(body)) return reusableBody(body, undefined);
   if (factory !== undefined) {
     return {
       replayable: true,
@@ -112,11 +113,4 @@ export async function planReplay(
 // Handed out as is on every call: the engine sends a body that is not replayable only once.
 function sentOnce(body: unknown): ReplayBody<SdkBody> {
   return { replayable: false, sizeBytes: undefined, forAttempt: () => body };
-}
-
-function sizeOf(body: unknown): number | undefined {
-  if (typeof body === "string") return new TextEncoder().encode(body).byteLength;
-  if (ArrayBuffer.isView(body) || body instanceof ArrayBuffer) return body.byteLength;
-  if (typeof Blob !== "undefined" && body instanceof Blob) return body.size;
-  return body === undefined || body === null ? 0 : undefined;
 }

@@ -122,15 +122,13 @@ export function createRetryMiddleware(
     if (!isHttpRequest(request)) return next(args);
     const handles = getSdkHandles(context);
     relayAttemptSignals(handles.config?.requestHandler);
-    const invocationId = crypto.randomUUID();
-    request.headers[INVOCATION_ID_HEADER] = invocationId;
+    request.headers[INVOCATION_ID_HEADER] = crypto.randomUUID();
     const state: OperationState = {
       next,
       context,
       args,
       commandName: operationName(context.commandName),
       base: request,
-      invocationId,
       maxAttempts: plugin.maxAttempts,
       engine: NO_ENGINE,
       totals: { attempts: 0, retryDelayMs: 0 },

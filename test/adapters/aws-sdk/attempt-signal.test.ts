@@ -106,7 +106,7 @@ describe("the attempt signal reaches the HTTP handler", () => {
     const pending = client(handler, {})
       .send(head(), { abortSignal: controller.signal })
       .catch((e: unknown) => e);
-    await new Promise((resolve) => setImmediate(resolve));
+    await sent(handler, 1);
     controller.abort();
     expect(await pending).toMatchObject({ kind: "aborted" });
     expect(handler.signals[0]?.aborted).toBe(true);
