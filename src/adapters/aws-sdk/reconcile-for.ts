@@ -1,4 +1,5 @@
 import type { FinalizeHandlerOutput, HashConstructor } from "@smithy/types";
+import { bytesAtHand } from "../../body/bytes-at-hand.js";
 import { markAmbiguous } from "../../errors/mark-ambiguous.js";
 import type { Reconciled, ReplayBody, RetryOptions, StorageError } from "../../index.js";
 import type { CommandSafety } from "./command-safety.js";
@@ -14,18 +15,6 @@ import type { SdkBody } from "./replay-body.js";
 import { sendAttempt } from "./send-attempt.js";
 
 type Result = FinalizeHandlerOutput<object>;
-
-async function bytesOf(body: unknown): Promise<Uint8Array | undefined> {
-  if (typeof body === "string") return new TextEncoder().encode(body);
-  if (body instanceof Uint8Array) return body;
-  if (ArrayBuffer.isView(body))
-    return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
-  if (body instanceof ArrayBuffer) return new Uint8Array(body);
-  if (typeof Blob !== "undefined" && body instanceof Blob) {
-    return new Uint8Array(await body.arrayBuffer());
-  }
-  return undefined;
-}
 
 function readHeaders(response: unknown): Record<string, string> {
   const headers = (response as { headers?: unknown } | undefined)?.headers;
@@ -76,7 +65,7 @@ export function reconcileFor(
     const outcome = await reconcileWrite(error, {
       safety,
       input,
-      bodyBytes: await bytesOf(await plan.forAttempt(1)),
+      bodyBytes: await bytesAtHand(await plan.forAttempt(1)),
       requestHeaders: state.base.headers,
       md5,
       head,

@@ -1,4 +1,5 @@
 import type { ChecksumConstructor, HashConstructor } from "@smithy/types";
+import { multipartEtag, unquoteEtag } from "../../body/etag.js";
 import { md5Hex as coreMd5Hex, toHex } from "../../body/md5.js";
 import type { StorageError } from "../../index.js";
 import type { CommandSafety } from "./command-safety.js";
@@ -47,27 +48,10 @@ async function md5Hex(md5: ReconcileInput["md5"], data: Uint8Array): Promise<str
   return toHex(await hash.digest());
 }
 
-function fromHex(text: string): Uint8Array | undefined {
-  if (!/^[0-9a-f]{32}$/i.test(text)) return undefined;
-  return Uint8Array.from(text.match(/../g) ?? [], (pair) => Number.parseInt(pair, 16));
-}
-
-function unquote(etag: string): string {
-  return etag.replace(/^W\//, "").replace(/"/g, "").toLowerCase();
-}
-
-// S3's multipart ETag: MD5 of the concatenated binary MD5s of the parts, then "-<part count>".
-async function expectedMultipartEtag(input: unknown, md5: ReconcileInput["md5"]) {
+// S3's multipart ETag, from the parts' ETags the request lists (each the MD5 of its part).
+function expectedMultipartEtag(input: unknown): string | undefined {
   const upload = (input as { MultipartUpload?: { Parts?: { ETag?: string }[] } }).MultipartUpload;
-  const parts = upload?.Parts ?? [];
-  if (parts.length === 0) return undefined;
-  const joined = new Uint8Array(16 * parts.length);
-  for (const [index, part] of parts.entries()) {
-    const digest = fromHex(unquote(part.ETag ?? ""));
-    if (digest === undefined) return undefined;
-    joined.set(digest, index * 16);
-  }
-  return `${await md5Hex(md5, joined)}-${parts.length}`;
+  return multipartEtag((upload?.Parts ?? []).map((part) => unquoteEtag(part.ETag ?? "")));
 }
 
 /** What a PutObject sent: its payload when at hand, its MD5 and its flexible checksums. */
@@ -136,8 +120,8 @@ function judgePut(head: HeadResult, sent: SentContent): WriteReconciliation {
   const encrypted =
     encryption.startsWith("aws:kms") ||
     headerOf(stored, "x-amz-server-side-encryption-customer-algorithm") !== undefined;
-  if (sent.md5 !== undefined && !encrypted && /^[0-9a-f]{32}$/.test(unquote(etag))) {
-    if (unquote(etag) !== sent.md5) {
+  if (sent.md5 !== undefined && !encrypted && /^[0-9a-f]{32}$/.test(unquoteEtag(etag))) {
+    if (unquoteEtag(etag) !== sent.md5) {
       return { proven: false, reason: "the object's ETag is not the MD5 of the body sent" };
     }
     proven = true;
@@ -164,7 +148,7 @@ export async function reconcileWrite(
 ): Promise<WriteReconciliation | undefined> {
   const { safety } = request;
   if (safety.reconcile === "complete_multipart" && error.code === "NoSuchUpload") {
-    const expected = await expectedMultipartEtag(request.input, request.md5);
+    const expected = expectedMultipartEtag(request.input);
     if (expected === undefined) {
       return {
         proven: false,
@@ -174,7 +158,7 @@ export async function reconcileWrite(
     const head = await request.head().catch(() => undefined);
     if (head === undefined) return { proven: false, reason: "HeadObject of the key failed" };
     const etag = headerOf(head.headers, "etag") ?? "";
-    return unquote(etag) === expected
+    return unquoteEtag(etag) === expected
       ? { proven: true, etag }
       : { proven: false, reason: "the object's ETag is not the multipart ETag of these parts" };
   }

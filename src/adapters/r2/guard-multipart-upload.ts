@@ -1,6 +1,8 @@
+import { bytesAtHand } from "../../body/bytes-at-hand.js";
+import { unquoteEtag } from "../../body/etag.js";
 import { markAmbiguous } from "../../errors/mark-ambiguous.js";
 import type { StorageError } from "../../index.js";
-import { bytesOfBody, md5HexOf } from "./body-digest.js";
+import { md5HexOf } from "./body-digest.js";
 import { normalizeR2, type R2Runner } from "./create-r2-runner.js";
 import { expectedMultipartEtag } from "./expected-multipart-etag.js";
 import { awaitBody, prepareBody } from "./prepare-body.js";
@@ -54,7 +56,7 @@ export function guardMultipartUpload(
       return undefined;
     }
     const found = await bucket.head(key).catch(() => null);
-    if (found?.etag.replace(/"/g, "").toLowerCase() === expected) return { value: found };
+    if (found !== null && unquoteEtag(found.etag) === expected) return { value: found };
     markAmbiguous(
       error,
       found === null
@@ -77,7 +79,7 @@ export function guardMultipartUpload(
         bodyReplayable: body.replayable,
         attempt: (attempt) => upload.uploadPart(partNumber, body.forAttempt(attempt), options),
       });
-      const bytes = body.replayable ? await bytesOfBody(body.forAttempt(2)) : undefined;
+      const bytes = body.replayable ? await bytesAtHand(body.forAttempt(2)) : undefined;
       if (bytes !== undefined) partMd5s.set(uploaded.etag, await md5HexOf(bytes));
       return uploaded;
     },

@@ -1,4 +1,6 @@
-import { bytesOfBody, digestHex, md5HexOf } from "./body-digest.js";
+import { bytesAtHand } from "../../body/bytes-at-hand.js";
+import { unquoteEtag } from "../../body/etag.js";
+import { digestHex, md5HexOf } from "./body-digest.js";
 import type { R2Runner } from "./create-r2-runner.js";
 import type { R2BodyValue, R2Bucket, R2Object, R2PutOptions } from "./r2-types.js";
 
@@ -21,7 +23,7 @@ export async function reconcileConditionalPut(
   sent: R2BodyValue,
   putOptions: R2PutOptions | undefined,
 ): Promise<PutReconciliation> {
-  const bytes = await bytesOfBody(sent);
+  const bytes = await bytesAtHand(sent);
   const expected = new Map<string, string>();
   if (bytes !== undefined) expected.set("md5", await md5HexOf(bytes));
   for (const name of ["md5", ...SHA_NAMES] as const) {
@@ -68,7 +70,7 @@ function storedDigests(found: R2Object): Map<string, string> {
     if (hex !== undefined) digests.set(name, hex);
   }
   // A single-part put's etag is its MD5; a multipart etag (`<hex>-<n>`) is not.
-  const etag = found.etag.replace(/"/g, "").toLowerCase();
+  const etag = unquoteEtag(found.etag);
   if (!digests.has("md5") && /^[0-9a-f]{32}$/.test(etag)) digests.set("md5", etag);
   return digests;
 }

@@ -1,3 +1,5 @@
+import { bytesAtHand } from "../../body/bytes-at-hand.js";
+import { isMd5Etag, unquoteEtag } from "../../body/etag.js";
 import { md5Hex } from "../../body/md5.js";
 import { readErrorBody } from "../../body/read-error-body.js";
 import { markAmbiguous } from "../../errors/mark-ambiguous.js";
@@ -63,8 +65,8 @@ function disproof(stored: StoredObject | undefined, sent: Uint8Array): string | 
   if (stored.sizeBytes !== undefined && stored.sizeBytes !== sent.byteLength) {
     return "the stored object's size differs from the bytes sent";
   }
-  const etag = stored.etag?.replace(/^W\//, "").replace(/"/g, "").toLowerCase();
-  if (etag === undefined || !/^[0-9a-f]{32}$/.test(etag)) {
+  const etag = stored.etag === undefined ? undefined : unquoteEtag(stored.etag);
+  if (etag === undefined || !isMd5Etag(etag)) {
     return "the stored object's ETag is not an MD5 of its content (multipart or mtime ETag), so its content cannot be compared";
   }
   if (etag !== md5Hex(sent)) return "the stored object's MD5 differs from the bytes sent";
@@ -121,19 +123,12 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** The bytes an upload stores: the body itself, or the file of a storage-js FormData. */
 async function uploadedBytes(body: BodyInit | null | undefined): Promise<Uint8Array | undefined> {
-  if (body === null || body === undefined) return new Uint8Array(0);
-  if (typeof body === "string") return new TextEncoder().encode(body);
-  if (body instanceof ArrayBuffer) return new Uint8Array(body);
-  if (ArrayBuffer.isView(body)) {
-    return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
-  }
-  if (body instanceof Blob) return new Uint8Array(await body.arrayBuffer());
   if (body instanceof FormData) {
     const files = [...body.values()].filter((value): value is File => value instanceof Blob);
     const file = files.length === 1 ? files[0] : undefined;
     return file === undefined ? undefined : new Uint8Array(await file.arrayBuffer());
   }
-  return undefined;
+  return bytesAtHand(body);
 }
 
 /** Whether an upload attempt that failed this way may still have stored the object. */
