@@ -1,5 +1,6 @@
 import { StorageApiError, StorageUnknownError } from "@supabase/storage-js";
 import { describe, expect, it } from "vitest";
+import { lookupSupabaseMessage } from "../../src/errors/catalogue/find-supabase-row.js";
 import { normalize } from "../../src/errors/normalize.js";
 import { normalizeResponse } from "../../src/errors/normalize-response.js";
 
@@ -236,7 +237,9 @@ describe("normalize: the server's fixed messages when the code is lost", () => {
     (status, message, kind, code) => {
       const error = normalize(new StorageApiError(message, 400, status));
       expect(error).toMatchObject({ kind, code, status: Number(status) });
-      expect(error.hint).toBeTruthy();
+      // The hint of the row the message stands for (or, for JWT messages, its own).
+      expect(error.hint).toMatch(/\w{3,}.*\w{3,}/);
+      expect(error.hint).toBe(lookupSupabaseMessage(message, Number(status))?.hint);
       // Nothing but the message was known: no provider code is invented.
       expect(error.providerCode).toBeUndefined();
     },

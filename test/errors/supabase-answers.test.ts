@@ -57,8 +57,11 @@ describe("kept Supabase answers", () => {
     const recall = (index: number) =>
       recallSupabaseAnswer({}, { httpStatus: 400, status: 409, message: `bounded ${index}` });
     expect(recall(0)).toBeUndefined();
-    expect(recall(1)).toBeDefined();
-    expect(recall(MAX_KEPT_ANSWERS)).toBeDefined();
+    expect(recall(1)).toMatchObject({ code: "KeyAlreadyExists", message: "bounded 1" });
+    expect(recall(MAX_KEPT_ANSWERS)).toMatchObject({
+      code: "KeyAlreadyExists",
+      message: `bounded ${MAX_KEPT_ANSWERS}`,
+    });
   });
 
   it("ignores bodies that are not Supabase JSON or have no message", () => {

@@ -5,6 +5,7 @@ import { setupServer } from "msw/node";
 import { StorageClient as StorageClientLatest } from "storage-js-latest";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { guardFetch, type SupabaseResult, unwrap } from "../../../src/adapters/supabase/index.js";
+import { lookupCode } from "../../../src/errors/catalogue/index.js";
 import { isStorageError, normalize, type StorageError } from "../../../src/index.js";
 import { createInstantClock } from "../instant-clock.js";
 import { apiError, STORAGE_URL, sequence } from "./storage-api.js";
@@ -79,7 +80,8 @@ describe.each(Object.entries(clients))("storage-js %s + guardFetch", (_version, 
       status: 409,
       retry: "never",
     });
-    expect(error.hint).toBeTruthy();
+    expect(error.hint).toBe(lookupCode("supabase", c.code)?.hint);
+    expect(error.hint).not.toBeUndefined();
   });
 });
 
@@ -91,7 +93,7 @@ describe("what guardFetch kept, and storage-js's objects", () => {
     const normalized = normalize(pending.error, { provider: "supabase" });
     expect(normalized).toMatchObject({ kind: "already_exists", code: "ResourceAlreadyExists" });
     expect(normalized.providerCode).toBeUndefined();
-    expect(normalized.hint).toBeTruthy();
+    expect(normalized.hint).toMatch(/another name|x-upsert/);
   });
 
   it("leaves the storage-js error as it was, and normalizes a frozen one alike", async () => {

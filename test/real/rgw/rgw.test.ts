@@ -167,11 +167,15 @@ describe("radosgw: retries that must succeed", () => {
 
   it("does not retry QuotaExceeded or TooManyBuckets", async () => {
     const quota = client("quota", { plugin: {} });
-    await failure(
+    const overQuota = await failure(
       quota.client.send(new PutObjectCommand({ Bucket: world.quotaBucket, Key: "q2", Body: "2" })),
     );
+    expect(overQuota).toMatchObject({ code: "QuotaExceeded", retry: "never" });
     const buckets = client("oneBucket", { plugin: {} });
-    await failure(buckets.client.send(new CreateBucketCommand({ Bucket: world.fresh("more") })));
+    const tooMany = await failure(
+      buckets.client.send(new CreateBucketCommand({ Bucket: world.fresh("more") })),
+    );
+    expect(tooMany).toMatchObject({ code: "TooManyBuckets", retry: "never" });
     expect([quota.recording.requests(), buckets.recording.requests()]).toEqual([1, 1]);
   });
 });
