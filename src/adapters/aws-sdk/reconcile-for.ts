@@ -1,16 +1,12 @@
 import type { FinalizeHandlerOutput, HashConstructor } from "@smithy/types";
 import { bytesAtHand } from "../../body/bytes-at-hand.js";
 import { markAmbiguous } from "../../errors/mark-ambiguous.js";
+import { createHeaderReader } from "../../errors/read-header.js";
 import type { Reconciled, ReplayBody, RetryOptions, StorageError } from "../../index.js";
 import type { CommandSafety } from "./command-safety.js";
 import { toHeadRequest } from "./http-request.js";
 import type { OperationState } from "./operation-state.js";
-import {
-  CHECKSUM_ALGORITHMS,
-  type HeadResult,
-  headerOf,
-  reconcileWrite,
-} from "./reconcile-write.js";
+import { CHECKSUM_ALGORITHMS, type HeadResult, reconcileWrite } from "./reconcile-write.js";
 import type { SdkBody } from "./replay-body.js";
 import { sendAttempt } from "./send-attempt.js";
 
@@ -23,8 +19,8 @@ function readHeaders(response: unknown): Record<string, string> {
 
 /** Whether the request carried a flexible checksum (in a header or announced as a trailer). */
 function carriesChecksum(headers: Record<string, string>): boolean {
-  if (headerOf(headers, "x-amz-trailer")?.startsWith("x-amz-checksum-")) return true;
-  return CHECKSUM_ALGORITHMS.some((name) => headerOf(headers, `x-amz-checksum-${name}`));
+  if (createHeaderReader(headers)("x-amz-trailer")?.startsWith("x-amz-checksum-")) return true;
+  return CHECKSUM_ALGORITHMS.some((name) => createHeaderReader(headers)(`x-amz-checksum-${name}`));
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { ChecksumConstructor, HashConstructor } from "@smithy/types";
 import { multipartEtag, unquoteEtag } from "../../body/etag.js";
 import { md5Hex as coreMd5Hex, toHex } from "../../body/md5.js";
+import { createHeaderReader } from "../../errors/read-header.js";
 import type { StorageError } from "../../index.js";
 import type { CommandSafety } from "./command-safety.js";
 import { decodeAwsChunked } from "./decode-aws-chunked.js";
@@ -32,15 +33,6 @@ export type WriteReconciliation =
 /** The flexible checksums S3 stores and HeadObject returns with `x-amz-checksum-mode: ENABLED`. */
 export const CHECKSUM_ALGORITHMS = ["crc32", "crc32c", "crc64nvme", "sha1", "sha256"] as const;
 
-/** A header of `headers`, by case-insensitive name. */
-export function headerOf(headers: Record<string, string>, name: string): string | undefined {
-  const wanted = name.toLowerCase();
-  for (const [key, value] of Object.entries(headers)) {
-    if (key.toLowerCase() === wanted) return value;
-  }
-  return undefined;
-}
-
 async function md5Hex(md5: ReconcileInput["md5"], data: Uint8Array): Promise<string> {
   if (md5 === undefined) return coreMd5Hex(data);
   const hash = new md5();
@@ -65,7 +57,10 @@ async function sentContent(request: ReconcileInput): Promise<SentContent> {
   const headers = request.requestHeaders;
   let data = request.bodyBytes;
   let trailers: Record<string, string> = {};
-  if (data !== undefined && headerOf(headers, "content-encoding")?.includes("aws-chunked")) {
+  if (
+    data !== undefined &&
+    createHeaderReader(headers)("content-encoding")?.includes("aws-chunked")
+  ) {
     // Streamed uploads are framed in chunks with the checksum as a trailer.
     const decoded = decodeAwsChunked(data);
     data = decoded?.data;
@@ -74,10 +69,10 @@ async function sentContent(request: ReconcileInput): Promise<SentContent> {
   const checksums = new Map<string, string>();
   for (const algorithm of CHECKSUM_ALGORITHMS) {
     const name = `x-amz-checksum-${algorithm}`;
-    const value = headerOf(headers, name) ?? trailers[name];
+    const value = createHeaderReader(headers)(name) ?? trailers[name];
     if (value !== undefined) checksums.set(algorithm, value);
   }
-  const contentMd5 = headerOf(headers, "content-md5");
+  const contentMd5 = createHeaderReader(headers)("content-md5");
   let md5 = data === undefined ? undefined : await md5Hex(request.md5, data);
   if (md5 === undefined && contentMd5 !== undefined) md5 = base64Md5ToHex(contentMd5);
   return { data, md5, checksums };
@@ -99,13 +94,13 @@ function base64Md5ToHex(value: string): string | undefined {
  */
 function judgePut(head: HeadResult, sent: SentContent): WriteReconciliation {
   const stored = head.headers;
-  const length = Number(headerOf(stored, "content-length"));
+  const length = Number(createHeaderReader(stored)("content-length"));
   if (sent.data !== undefined && Number.isFinite(length) && length !== sent.data.byteLength) {
     return { proven: false, reason: "the object's size differs from the body sent" };
   }
   let proven = false;
   for (const [algorithm, value] of sent.checksums) {
-    const have = headerOf(stored, `x-amz-checksum-${algorithm}`);
+    const have = createHeaderReader(stored)(`x-amz-checksum-${algorithm}`);
     if (have === undefined) continue;
     if (have !== value) {
       return {
@@ -115,11 +110,11 @@ function judgePut(head: HeadResult, sent: SentContent): WriteReconciliation {
     }
     proven = true;
   }
-  const etag = headerOf(stored, "etag") ?? "";
-  const encryption = headerOf(stored, "x-amz-server-side-encryption") ?? "";
+  const etag = createHeaderReader(stored)("etag") ?? "";
+  const encryption = createHeaderReader(stored)("x-amz-server-side-encryption") ?? "";
   const encrypted =
     encryption.startsWith("aws:kms") ||
-    headerOf(stored, "x-amz-server-side-encryption-customer-algorithm") !== undefined;
+    createHeaderReader(stored)("x-amz-server-side-encryption-customer-algorithm") !== undefined;
   if (sent.md5 !== undefined && !encrypted && /^[0-9a-f]{32}$/.test(unquoteEtag(etag))) {
     if (unquoteEtag(etag) !== sent.md5) {
       return { proven: false, reason: "the object's ETag is not the MD5 of the body sent" };
@@ -157,7 +152,7 @@ export async function reconcileWrite(
     }
     const head = await request.head().catch(() => undefined);
     if (head === undefined) return { proven: false, reason: "HeadObject of the key failed" };
-    const etag = headerOf(head.headers, "etag") ?? "";
+    const etag = createHeaderReader(head.headers)("etag") ?? "";
     return unquoteEtag(etag) === expected
       ? { proven: true, etag }
       : { proven: false, reason: "the object's ETag is not the multipart ETag of these parts" };

@@ -1,3 +1,4 @@
+import { createHeaderReader } from "../../errors/read-header.js";
 import { withRetry } from "../../index.js";
 import { cloneRequest, resumeRange } from "./http-request.js";
 import type { OperationState } from "./operation-state.js";
@@ -14,11 +15,6 @@ interface NodeBody {
 }
 
 const CONDITIONAL = /^(range|if-match|if-none-match|if-modified-since|if-unmodified-since)$/i;
-
-function header(headers: Record<string, string>, name: string): string | undefined {
-  const entry = Object.entries(headers).find(([key]) => key.toLowerCase() === name);
-  return entry?.[1];
-}
 
 function isNodeReadable(body: unknown): body is NodeBody {
   return (
@@ -48,7 +44,7 @@ export function resumeDownload(output: object, state: OperationState, maxResumes
   const out = output as GetObjectOutput;
   const body = out.Body;
   if (!isNodeReadable(body) || isComplete(body, out.ContentLength)) return;
-  const range = header(state.base.headers, "range");
+  const range = createHeaderReader(state.base.headers)("range");
   const etag = out.ETag;
   const resumable =
     maxResumes > 0 &&
