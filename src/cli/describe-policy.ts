@@ -1,10 +1,8 @@
+import { DEFAULT_SDK_MAX_ATTEMPTS } from "../adapters/aws-sdk/default-max-attempts.js";
 import type { StorageError } from "../errors/storage-error.js";
 import { computeDelayMs } from "../retry/compute-delay.js";
-import { DEFAULT_POLICY } from "../retry/default-policy.js";
+import { DEFAULT_POLICY, FOLLOWS_TOTAL } from "../retry/default-policy.js";
 import type { RetryPolicy } from "../retry/types.js";
-
-/** Attempts the AWS SDK plugin allows in total (its `DEFAULT_SDK_MAX_ATTEMPTS`). */
-const AWS_PLUGIN_MAX_ATTEMPTS = 6;
 
 /** What the default policy does with an error, for people. */
 export interface PolicyExplanation {
@@ -59,8 +57,9 @@ export function describePolicy(
       conditions: CONDITIONS[error.retry],
     };
   }
-  const followsTotal = classPolicy.maxAttempts === policy.maxAttempts;
-  const plugin = followsTotal ? ` (${AWS_PLUGIN_MAX_ATTEMPTS} with the AWS SDK plugin)` : "";
+  const plugin = FOLLOWS_TOTAL.has(error.retry)
+    ? ` (${DEFAULT_SDK_MAX_ATTEMPTS} with the AWS SDK plugin)`
+    : "";
   const delays: string[] = [];
   for (let retry = 1; retry < attempts; retry++) {
     const input = { ...classPolicy, retryNumber: retry };

@@ -18,7 +18,12 @@ const ONCE = /* @__PURE__ */ classPolicy(2, 0, 0, "none");
 
 // A total attempt count set by the caller also bounds these classes (as the AWS SDK's maxAttempts
 // does), so `maxAttempts: 5` means five attempts, unless the class sets its own figure.
-const FOLLOWS_TOTAL: ReadonlySet<RetryClass> = new Set(["throttling", "transient", "conflict"]);
+/** The classes whose attempts follow `maxAttempts` (the others keep their own, one retry at most). */
+export const FOLLOWS_TOTAL: ReadonlySet<RetryClass> = new Set([
+  "throttling",
+  "transient",
+  "conflict",
+]);
 
 /**
  * The default policy. Figures from the AWS SDK's standard strategy and the simulation in
