@@ -8,6 +8,7 @@ import {
   resolveBudgetOptions,
   type StorageError,
 } from "../index.js";
+import { callObserver } from "../telemetry/call-observer.js";
 import { type RedisLike, runScript } from "./redis-like.js";
 import { BREAKER_SCRIPT, SYNC_SCRIPT } from "./scripts.js";
 import { gateOf, readAnswer, type SharedView } from "./shared-view.js";
@@ -142,13 +143,7 @@ export function createRedisBudget(options: RedisBudgetOptions): RedisBudget {
   let inFlight: Promise<void> | undefined;
   let closed = false;
 
-  const emit = (event: RedisBudgetEvent): void => {
-    try {
-      onEvent?.(event);
-    } catch {
-      // A logging hook must not change the budget's behaviour.
-    }
-  };
+  const emit = (event: RedisBudgetEvent): void => callObserver(() => onEvent?.(event));
 
   const fallBack = (error: unknown): void => {
     mode = "local";

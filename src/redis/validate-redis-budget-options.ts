@@ -1,28 +1,26 @@
+import {
+  checkDuration,
+  checkFunction,
+  checkNumber,
+  checkObject,
+} from "../retry/validate-options.js";
 import type { RedisBudgetOptions } from "./create-redis-budget.js";
 
 /** Throws a TypeError or RangeError naming the first wrong option of the shared part. */
 export function validateRedisBudgetOptions(options: RedisBudgetOptions): void {
-  if (typeof options !== "object" || options === null) {
-    throw new TypeError(`createRedisBudget: options must be an object, got ${String(options)}`);
-  }
+  if (options === undefined)
+    throw new TypeError("Expected `options` to be an object, got undefined.");
+  checkObject("options", options);
   const { redis, key } = options;
   if (typeof redis !== "object" || redis === null || typeof redis.eval !== "function") {
-    throw new TypeError("createRedisBudget: redis must be an ioredis client (with eval)");
+    throw new TypeError("Expected `redis` to be an ioredis client (with `eval`).");
   }
   if (typeof key !== "string" || key.length === 0) {
-    throw new TypeError(`createRedisBudget: key must be a non-empty string, got ${String(key)}`);
+    throw new TypeError(`Expected \`key\` to be a non-empty string, got ${JSON.stringify(key)}.`);
   }
-  const positive = ["leaseTokens", "syncIntervalMs", "redisTimeoutMs", "keyTtlMs"] as const;
-  for (const name of positive) {
-    const value = options[name];
-    if (value === undefined) continue;
-    if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
-      throw new RangeError(
-        `createRedisBudget: ${name} must be a finite number above 0, got ${String(value)}`,
-      );
-    }
+  checkNumber("leaseTokens", options.leaseTokens, 1);
+  for (const name of ["syncIntervalMs", "redisTimeoutMs", "keyTtlMs"] as const) {
+    checkDuration(name, options[name], 1);
   }
-  if (options.onEvent !== undefined && typeof options.onEvent !== "function") {
-    throw new TypeError("createRedisBudget: onEvent must be a function");
-  }
+  checkFunction("onEvent", options.onEvent);
 }

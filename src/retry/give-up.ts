@@ -1,5 +1,6 @@
 import type { GaveUpReason } from "../errors/kinds.js";
 import { markGaveUp, type StorageError } from "../errors/storage-error.js";
+import { callObserver } from "../telemetry/call-observer.js";
 import type { RunState } from "./run-state.js";
 
 /** Marks `error` with the attempts and `reason`, tells `onGiveUp`, and throws it. */
@@ -13,7 +14,7 @@ export function giveUp<T>(state: RunState<T>, error: StorageError, reason: GaveU
     attempts: error.attempts ?? [],
     operation: state.origin.operation,
   };
-  callHook(() => state.options.onGiveUp?.(event));
+  callObserver(() => state.options.onGiveUp?.(event));
   state.recorder?.giveUp(event);
   throw error;
 }
@@ -27,14 +28,6 @@ export function announceRetry<T>(state: RunState<T>, error: StorageError, delayM
     retry: error.retry,
     operation: state.origin.operation,
   };
-  callHook(() => state.options.onRetry?.(event));
+  callObserver(() => state.options.onRetry?.(event));
   state.recorder?.retry(event);
-}
-
-function callHook(hook: () => void): void {
-  try {
-    hook();
-  } catch {
-    // Hooks are for logging and metrics: their failures must not change the outcome.
-  }
 }

@@ -1,5 +1,6 @@
 import type { OperationRecorder } from "../retry/telemetry.js";
 import type { GiveUpEvent, RetryEvent, RetryOptions } from "../retry/types.js";
+import { callObserver } from "./call-observer.js";
 import {
   getRetryChannels,
   hasRetrySubscribers,
@@ -48,8 +49,8 @@ function channelRecorder(found: RetryChannels): ActiveRecorder {
     recorder = {
       success() {},
       within: runAsIs,
-      retry: (event) => guard(() => publishRetry(found, event)),
-      giveUp: (event) => guard(() => publishGiveUp(found, event)),
+      retry: (event) => callObserver(() => publishRetry(found, event)),
+      giveUp: (event) => callObserver(() => publishGiveUp(found, event)),
     };
     channelRecorders.set(found, recorder);
   }
@@ -59,14 +60,14 @@ function channelRecorder(found: RetryChannels): ActiveRecorder {
 function combine(inner: OperationRecorder, found: RetryChannels | null): ActiveRecorder {
   const recorder: ActiveRecorder = {
     within: runAsIs,
-    success: (event) => guard(() => inner.success(event)),
+    success: (event) => callObserver(() => inner.success(event)),
     retry(event: RetryEvent) {
-      guard(() => inner.retry(event));
-      if (found !== null) guard(() => publishRetry(found, event));
+      callObserver(() => inner.retry(event));
+      if (found !== null) callObserver(() => publishRetry(found, event));
     },
     giveUp(event: GiveUpEvent) {
-      guard(() => inner.giveUp(event));
-      if (found !== null) guard(() => publishGiveUp(found, event));
+      callObserver(() => inner.giveUp(event));
+      if (found !== null) callObserver(() => publishGiveUp(found, event));
     },
   };
   const within = inner.within?.bind(inner);
@@ -98,12 +99,4 @@ function combine(inner: OperationRecorder, found: RetryChannels | null): ActiveR
 
 function runAsIs<R>(run: () => R): R {
   return run();
-}
-
-function guard(report: () => void): void {
-  try {
-    report();
-  } catch {
-    // Telemetry is for observing: its failures must not change the outcome.
-  }
 }
