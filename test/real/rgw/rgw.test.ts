@@ -320,6 +320,37 @@ describe("radosgw behind the fault proxy: a conditional write whose answer is lo
     expect(head.ETag?.replace(/"/g, "")).toBe(md5);
   });
 
+  it("a CompleteMultipartUpload whose answer is lost: radosgw completes the retry again (200)", async () => {
+    const key = "lost-answer-multipart.bin";
+    const data = bytesOf(5 * 1024 * 1024 + 11, 5);
+    let completes = 0;
+    proxy.setFaults({
+      enforceIfNoneMatch: false,
+      pick: (req) => {
+        if (req.method !== "POST" || !/uploadId=/.test(req.query)) return undefined;
+        completes += 1;
+        return completes === 1 ? { type: "lost-answer" } : undefined;
+      },
+    });
+    const guarded = throughProxy();
+    const upload = new Upload({
+      client: guarded.client,
+      params: { Bucket: world.bucket, Key: key, Body: data },
+      partSize: 5 * 1024 * 1024,
+      queueSize: 1,
+    });
+    await upload.done();
+    // Pacific answers a repeated Complete of an upload it already completed with 200, not
+    // NoSuchUpload: the retry itself succeeds, and no reconciliation is needed.
+    expect(completes).toBe(2);
+    const back = await client().client.send(
+      new GetObjectCommand({ Bucket: world.bucket, Key: key }),
+    );
+    expect(back.ETag).toMatch(/-2"$/);
+    const body = await back.Body?.transformToByteArray();
+    expect(sha256(body ?? new Uint8Array())).toBe(sha256(data));
+  });
+
   it("keeps the 412, marked ambiguous, when the key holds other bytes of the same size", async () => {
     const key = "lost-answer-other.txt";
     await client().client.send(
