@@ -10,9 +10,9 @@ import {
   type CatalogueRow,
   CLASSIFIED_STATUSES,
   classifyStatus,
-  SUPABASE_LABELS,
+  supabaseLabelRows,
 } from "../src/errors/catalogue/index.js";
-import { SUPABASE_MESSAGES } from "../src/errors/catalogue/supabase.js";
+import { supabaseMessageRows } from "../src/errors/catalogue/supabase.js";
 import { YANDEX_CODES_AS_AWS } from "../src/errors/catalogue/yandex.js";
 
 /** Where the generated catalogue page lives. */
@@ -135,7 +135,7 @@ function renderLabels(): string[] {
     "",
     ...renderTable(
       ["Label", "Read as", "Status", "Kind", "Retry", "Hint"],
-      SUPABASE_LABELS.map((row) => [
+      supabaseLabelRows().map((row) => [
         `\`${row.label}\``,
         `\`${row.code}\``,
         String(row.status),
@@ -157,7 +157,7 @@ function renderMessages(): string[] {
     "",
     ...renderTable(
       ["Message starts", "Body status", "Read as", "Kind", "Retry", "Overrides"],
-      SUPABASE_MESSAGES.map((row) => [
+      supabaseMessageRows().map((row) => [
         `\`${cell(row.message)}\``,
         row.statuses.join(", "),
         `\`${row.code}\``,

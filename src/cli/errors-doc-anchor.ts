@@ -5,7 +5,7 @@ import {
   CLASSIFIED_STATUSES,
   normalizeCodeKey,
   SEARCH_ORDER,
-  SUPABASE_LABELS,
+  supabaseLabelRows,
 } from "../errors/catalogue/index.js";
 import type { StorageError } from "../errors/storage-error.js";
 
@@ -58,7 +58,7 @@ export function findErrorsDocAnchor(error: StorageError): string {
     if (row !== undefined) return catalogueAnchor(table, row);
   }
   if (error.provider === "supabase" && typeof providerCode === "string") {
-    const label = SUPABASE_LABELS.find(
+    const label = supabaseLabelRows().find(
       (row) => normalizeCodeKey(row.label) === normalizeCodeKey(providerCode),
     );
     if (label !== undefined) return labelAnchor(label.label);

@@ -1,11 +1,5 @@
-import { findSupabaseRow } from "./catalogue/find-supabase-row.js";
-import {
-  classifyStatus,
-  lookupCode,
-  lookupR2Code,
-  lookupSupabaseLabel,
-  type StatusClassification,
-} from "./catalogue/index.js";
+import { type Catalogue, lookupCode, lookupR2Code } from "./catalogue/catalogue.js";
+import { classifyStatus, type StatusClassification } from "./catalogue/status-fallback.js";
 import type { CatalogueRow } from "./catalogue/types.js";
 import type { NormalizeContext } from "./context.js";
 import type { Provider, RetryClass, StorageErrorKind } from "./kinds.js";
@@ -38,12 +32,17 @@ export interface ErrorFacts {
   readonly cause?: unknown;
 }
 
-function findRow(facts: ErrorFacts): CatalogueRow | undefined {
-  let row = facts.r2Code === undefined ? undefined : lookupR2Code(facts.r2Code);
+function findRow(facts: ErrorFacts, catalogue: Catalogue): CatalogueRow | undefined {
+  let row = facts.r2Code === undefined ? undefined : lookupR2Code(catalogue, facts.r2Code);
+  const { supabaseRest } = catalogue;
   // Supabase reads code, label and message together (a JWT message refines AccessDenied).
-  if (row === undefined && facts.provider === "supabase") return findSupabaseRow(facts);
-  if (row === undefined && facts.code !== undefined) row = lookupCode(facts.provider, facts.code);
-  if (row === undefined && facts.label !== undefined) row = lookupSupabaseLabel(facts.label);
+  if (row === undefined && facts.provider === "supabase" && supabaseRest !== undefined) {
+    return supabaseRest.findRow(catalogue, facts);
+  }
+  if (row === undefined && facts.code !== undefined) {
+    row = lookupCode(catalogue, facts.provider, facts.code);
+  }
+  if (row === undefined && facts.label !== undefined) row = supabaseRest?.lookupLabel(facts.label);
   return row;
 }
 
@@ -56,10 +55,11 @@ function findCodelessRow(
   facts: ErrorFacts,
   fallback: StatusClassification,
   context: NormalizeContext | undefined,
+  catalogue: Catalogue,
 ): CatalogueRow | undefined {
   const skew = readSkewCode(facts.status, facts.header, context);
-  if (skew !== undefined) return lookupCode(facts.provider, skew);
-  const row = lookupCode(facts.provider, fallback.code);
+  if (skew !== undefined) return lookupCode(catalogue, facts.provider, skew);
+  const row = lookupCode(catalogue, facts.provider, fallback.code);
   return row?.kind === fallback.kind && row.retry === fallback.retry ? row : undefined;
 }
 
@@ -68,13 +68,17 @@ function hasNothingToLookUp(facts: ErrorFacts): boolean {
 }
 
 /** Classifies facts through the catalogue (code, R2 number, Supabase label) or the status. */
-export function buildError(facts: ErrorFacts, context: NormalizeContext | undefined): StorageError {
+export function buildError(
+  facts: ErrorFacts,
+  context: NormalizeContext | undefined,
+  catalogue: Catalogue,
+): StorageError {
   const fallback = classifyStatus(facts.status);
   let row: CatalogueRow | undefined;
   if (facts.forced === undefined) {
-    row = findRow(facts);
+    row = findRow(facts, catalogue);
     if (row === undefined && hasNothingToLookUp(facts) && facts.status !== undefined) {
-      row = findCodelessRow(facts, fallback, context);
+      row = findCodelessRow(facts, fallback, context, catalogue);
     }
   }
   let kind: StorageErrorKind = facts.forced?.kind ?? row?.kind ?? fallback.kind;

@@ -1,9 +1,8 @@
 import { buildError } from "./build-error.js";
 import type { NormalizeContext, ResponseLike } from "./context.js";
-import { detectProvider } from "./detect-provider.js";
+import type { Dialect } from "./dialect.js";
+import { ALL_DIALECTS } from "./dialects.js";
 import { findRetryAfterMs } from "./parse/retry-hint.js";
-import { parseS3Xml } from "./parse/s3-xml.js";
-import { parseSupabaseJson } from "./parse/supabase-json.js";
 import { readBodyPrefix } from "./read-body-prefix.js";
 import { createHeaderReader, listHeaderNames } from "./read-header.js";
 import { redactResponse } from "./redact-cause.js";
@@ -25,30 +24,45 @@ export function normalizeResponse(
   response: ResponseLike,
   context?: NormalizeContext,
 ): StorageError {
+  return normalizeResponseWith(ALL_DIALECTS, response, context);
+}
+
+/** `normalizeResponse()` through one dialect: total, whatever the response. */
+export function normalizeResponseWith(
+  dialect: Dialect,
+  response: ResponseLike,
+  context: NormalizeContext | undefined,
+): StorageError {
   try {
-    return classifyResponse(response, context);
+    return classifyResponse(dialect, response, context);
   } catch (error) {
     return toUnknownError(error, context);
   }
 }
 
 function classifyResponse(
+  dialect: Dialect,
   response: ResponseLike,
   context: NormalizeContext | undefined,
 ): StorageError {
   const header = createHeaderReader(response.headers ?? null);
   const text = readBodyPrefix(response.body);
   const start = text.trimStart().charAt(0);
-  const xml = start === "<" ? parseS3Xml(text) : undefined;
-  const json = start === "{" ? parseSupabaseJson(text) : undefined;
-  const provider = detectProvider({
-    given: context?.provider,
-    header,
-    headerNames: listHeaderNames(response.headers ?? null),
-    supabaseBody: json !== undefined,
-    xml: xml === undefined ? undefined : { code: xml.Code, ibm: xml.httpStatusCode !== undefined },
-    requestId: xml?.RequestId,
-  });
+  const xml = start === "<" ? dialect.parseXml?.(text) : undefined;
+  const json = start === "{" ? dialect.parseJson?.(text) : undefined;
+  const provider =
+    dialect.detectProvider?.({
+      given: context?.provider,
+      header,
+      headerNames: listHeaderNames(response.headers ?? null),
+      supabaseBody: json !== undefined,
+      xml:
+        xml === undefined ? undefined : { code: xml.Code, ibm: xml.httpStatusCode !== undefined },
+      requestId: xml?.RequestId,
+    }) ??
+    context?.provider ??
+    dialect.provider ??
+    "unknown";
   const httpStatus = toStatus(response.status);
   const message = json?.message ?? xml?.Message ?? statusMessage(httpStatus, response.statusText);
   const requestId =
@@ -72,6 +86,7 @@ function classifyResponse(
       cause: redactResponse(response, text),
     },
     context,
+    dialect.catalogue,
   );
 }
 

@@ -1,4 +1,3 @@
-import { normalize } from "../errors/normalize.js";
 import type { StorageError } from "../errors/storage-error.js";
 import { createAbortedError, createTimeoutError } from "./retry-errors.js";
 import { type AttemptSignal, createAttemptSignal, runAttempt } from "./run-attempt.js";
@@ -41,7 +40,7 @@ export async function attemptOnce<T>(
   let error: StorageError;
   if (outcome.callerAborted) error = createAbortedError(origin, outcome.thrown);
   else if (outcome.timedOut) error = createTimeoutError(origin, timeoutMs ?? 0, outcome.thrown);
-  else error = (options.normalize ?? normalize)(outcome.thrown, options.context);
+  else error = state.normalize(outcome.thrown, options.context);
   return { ok: false, error, cancelled: outcome.callerAborted };
 }
 
@@ -78,7 +77,7 @@ export function classifyValue<T>(state: RunState<T>, value: T): AttemptResult<T>
   try {
     error = classifyResult(value);
   } catch (thrown) {
-    error = (state.options.normalize ?? normalize)(thrown, state.options.context);
+    error = state.normalize(thrown, state.options.context);
   }
   return error ? { ok: false, error, cancelled: false } : { ok: true, value };
 }

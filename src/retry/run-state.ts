@@ -1,3 +1,4 @@
+import type { NormalizeContext } from "../errors/context.js";
 import type { AttemptRecord, RetryClass } from "../errors/kinds.js";
 import type { StorageError } from "../errors/storage-error.js";
 import { type ActiveRecorder, startRecorder } from "../telemetry/start-recorder.js";
@@ -10,6 +11,8 @@ import { validateRetryOptions } from "./validate-retry-options.js";
 /** What one `withRetry` call knows and has done so far; the steps read and update it. */
 export interface RunState<T> {
   readonly options: RetryOptions<T>;
+  /** Turns a thrown value into a StorageError: `options.normalize`, else the caller's default. */
+  readonly normalize: (error: unknown, context?: NormalizeContext) => StorageError;
   readonly policy: RetryPolicy;
   readonly clock: Clock;
   readonly random: () => number;
@@ -38,13 +41,17 @@ export interface RunState<T> {
 }
 
 /** Validates `options` and starts a run at the clock's now. */
-export function createRunState<T>(options: RetryOptions<T>): RunState<T> {
+export function createRunState<T>(
+  options: RetryOptions<T>,
+  normalize: RunState<T>["normalize"],
+): RunState<T> {
   validateRetryOptions(options);
   const clock = options.clock ?? systemClock;
   const operation = options.operation?.name ?? options.context?.operation;
   const startedAtMs = clock.now();
   return {
     options,
+    normalize: options.normalize ?? normalize,
     policy: resolvePolicy(options.policy, options.maxAttempts),
     clock,
     random: options.random ?? Math.random,

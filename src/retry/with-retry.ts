@@ -1,9 +1,5 @@
-import { admitAttempt, wait } from "./admit-attempt.js";
-import { attemptOnce } from "./attempt-once.js";
-import { announceRetry, giveUp } from "./give-up.js";
-import { createAbortedError } from "./retry-errors.js";
-import { createRunState } from "./run-state.js";
-import { reportToBudget, settleFailure } from "./settle-failure.js";
+import { normalize } from "../errors/normalize.js";
+import { retryLoop } from "./retry-loop.js";
 import type { AttemptContext, RetryOptions } from "./types.js";
 
 /**
@@ -17,40 +13,9 @@ import type { AttemptContext, RetryOptions } from "./types.js";
  * RangeError naming them. Defaults: {@link DEFAULT_POLICY}, no deadline, no attempt timeout, no
  * budget, the system clock, `Math.random`.
  */
-export async function withRetry<T>(
+export function withRetry<T>(
   fn: (ctx: AttemptContext) => Promise<T>,
   options: RetryOptions<T> = {},
 ): Promise<T> {
-  const state = createRunState(options);
-  const { signal } = options;
-  if (signal?.aborted) {
-    return giveUp(state, createAbortedError(state.origin, signal.reason), "aborted");
-  }
-  for (;;) {
-    const admitted = await admitAttempt(state);
-    if (!admitted.ok) return giveUp(state, admitted.error, admitted.reason);
-    const result = await attemptOnce(fn, state);
-    reportToBudget(state, result, admitted.probe);
-    if (result.ok) {
-      state.recorder?.success({
-        attempt: state.sent,
-        operation: state.origin.operation,
-        reconciled: false,
-      });
-      return result.value;
-    }
-    const settlement = await settleFailure(state, result.error, result.cancelled);
-    if (settlement.action === "resolve") {
-      state.recorder?.success({
-        attempt: state.sent,
-        operation: state.origin.operation,
-        reconciled: true,
-      });
-      return settlement.value;
-    }
-    if (settlement.action === "give_up") return giveUp(state, result.error, settlement.reason);
-    announceRetry(state, result.error, settlement.delayMs);
-    const aborted = await wait(state, settlement.delayMs);
-    if (aborted) return giveUp(state, aborted.error, aborted.reason);
-  }
+  return retryLoop(fn, options, normalize);
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ERRORS_DOC_PATH, renderErrorsDoc } from "../../scripts/generate-docs.js";
-import { CATALOGUES, SUPABASE_LABELS } from "../../src/errors/catalogue/index.js";
+import { CATALOGUES, supabaseLabelRows } from "../../src/errors/catalogue/index.js";
 
 describe("docs/errors.md", () => {
   const rendered = renderErrorsDoc();
@@ -15,7 +15,7 @@ describe("docs/errors.md", () => {
       for (const row of rows) expect(rendered).toContain(`\`${row.code}\``);
     }
     for (const row of CATALOGUES.r2) expect(rendered).toMatch(new RegExp(`\\| ${row.r2Code} +\\|`));
-    for (const row of SUPABASE_LABELS) expect(rendered).toContain(`\`${row.label}\``);
+    for (const row of supabaseLabelRows()) expect(rendered).toContain(`\`${row.label}\``);
   });
 
   it("shows Supabase's documented status beside the one it sends", () => {

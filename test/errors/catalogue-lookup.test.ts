@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  ALL_TABLES,
   CATALOGUES,
   classifyStatus,
   lookupCode,
@@ -14,54 +15,54 @@ describe("lookupCode", () => {
     " PRECONDITION\tfailed ",
     "PreconditionFailed",
   ])("reads Yandex's %j as PreconditionFailed", (code) => {
-    const row = lookupCode("yandex", code);
+    const row = lookupCode(ALL_TABLES, "yandex", code);
     expect(row?.code).toBe("PreconditionFailed");
     expect(CATALOGUES.yandex).toContain(row);
   });
 
   it("reads IBM's KeyTooLong as KeyTooLongError", () => {
-    expect(lookupCode("ibm", "KeyTooLong")?.code).toBe("KeyTooLongError");
+    expect(lookupCode(ALL_TABLES, "ibm", "KeyTooLong")?.code).toBe("KeyTooLongError");
   });
 
   it("prefers the provider's own row over the S3 base", () => {
-    expect(lookupCode("r2", "NoSuchKey")?.r2Code).toBe(10007);
-    expect(lookupCode("supabase", "SlowDown")?.status).toBe(429);
-    expect(lookupCode("aws", "SlowDown")?.status).toBe(503);
+    expect(lookupCode(ALL_TABLES, "r2", "NoSuchKey")?.r2Code).toBe(10007);
+    expect(lookupCode(ALL_TABLES, "supabase", "SlowDown")?.status).toBe(429);
+    expect(lookupCode(ALL_TABLES, "aws", "SlowDown")?.status).toBe(503);
   });
 
   it("falls back on the S3 table for codes the provider does not define", () => {
-    const row = lookupCode("r2", "NoSuchBucketPolicy");
+    const row = lookupCode(ALL_TABLES, "r2", "NoSuchBucketPolicy");
     expect(row).toBeDefined();
     expect(CATALOGUES.aws).toContain(row);
-    expect(lookupCode("supabase", "OperationAborted")?.retry).toBe("conflict");
+    expect(lookupCode(ALL_TABLES, "supabase", "OperationAborted")?.retry).toBe("conflict");
   });
 
   it("searches every table for unknown and s3-compatible dialects, AWS first", () => {
-    expect(lookupCode("unknown", "VaultQuotaExceeded")?.kind).toBe("quota_exceeded");
-    expect(lookupCode("s3-compatible", "CloudTotalAliveSizeQuotaExceed")?.kind).toBe(
+    expect(lookupCode(ALL_TABLES, "unknown", "VaultQuotaExceeded")?.kind).toBe("quota_exceeded");
+    expect(lookupCode(ALL_TABLES, "s3-compatible", "CloudTotalAliveSizeQuotaExceed")?.kind).toBe(
       "quota_exceeded",
     );
-    expect(CATALOGUES.aws).toContain(lookupCode("s3-compatible", "NoSuchKey"));
+    expect(CATALOGUES.aws).toContain(lookupCode(ALL_TABLES, "s3-compatible", "NoSuchKey"));
   });
 
   it("does not lend one provider's own codes to another", () => {
-    expect(lookupCode("aws", "VaultQuotaExceeded")).toBeUndefined();
-    expect(lookupCode("yandex", "InvalidJWT")).toBeUndefined();
-    expect(lookupCode("aws", "NoSuchThing")).toBeUndefined();
-    expect(lookupCode("aws", "")).toBeUndefined();
+    expect(lookupCode(ALL_TABLES, "aws", "VaultQuotaExceeded")).toBeUndefined();
+    expect(lookupCode(ALL_TABLES, "yandex", "InvalidJWT")).toBeUndefined();
+    expect(lookupCode(ALL_TABLES, "aws", "NoSuchThing")).toBeUndefined();
+    expect(lookupCode(ALL_TABLES, "aws", "")).toBeUndefined();
   });
 });
 
 describe("lookupR2Code", () => {
   it("maps both 10025 and 10048 to InvalidPart", () => {
-    expect(lookupR2Code(10025)?.code).toBe("InvalidPart");
-    expect(lookupR2Code(10048)?.code).toBe("InvalidPart");
-    expect(lookupR2Code(10048)?.hint).not.toBe(lookupR2Code(10025)?.hint);
+    expect(lookupR2Code(ALL_TABLES, 10025)?.code).toBe("InvalidPart");
+    expect(lookupR2Code(ALL_TABLES, 10048)?.code).toBe("InvalidPart");
+    expect(lookupR2Code(ALL_TABLES, 10048)?.hint).not.toBe(lookupR2Code(ALL_TABLES, 10025)?.hint);
   });
 
   it("knows 0 as an unspecified, retryable error and nothing for an unknown number", () => {
-    expect(lookupR2Code(0)?.retry).toBe("transient");
-    expect(lookupR2Code(99999)).toBeUndefined();
+    expect(lookupR2Code(ALL_TABLES, 0)?.retry).toBe("transient");
+    expect(lookupR2Code(ALL_TABLES, 99999)).toBeUndefined();
   });
 });
 
@@ -132,6 +133,6 @@ describe("codes that defer to the status", () => {
     ["supabase", "S3Error"],
   ] as const)("%s %s is documented but not looked up, so the status decides", (provider, code) => {
     expect(CATALOGUES[provider].some((row) => row.code === code)).toBe(true);
-    expect(lookupCode(provider, code)).toBeUndefined();
+    expect(lookupCode(ALL_TABLES, provider, code)).toBeUndefined();
   });
 });

@@ -1,10 +1,11 @@
 // Kinds and retry classes follow DESIGN.md §1 (typical codes) and §2 (class rules).
 import { describe, expect, it } from "vitest";
 import {
+  ALL_TABLES,
   CATALOGUES,
   type CatalogueRow,
   lookupR2Code,
-  SUPABASE_LABELS,
+  supabaseLabelRows,
 } from "../../src/errors/catalogue/index.js";
 import type { RetryClass, StorageErrorKind } from "../../src/errors/kinds.js";
 
@@ -157,7 +158,7 @@ const ALL_ROWS: readonly { where: string; row: CatalogueRow }[] = [
   ...Object.entries(CATALOGUES).flatMap(([provider, rows]) =>
     rows.map((row) => ({ where: `${provider}/${row.code}#${row.r2Code ?? ""}`, row })),
   ),
-  ...SUPABASE_LABELS.map((row) => ({ where: `supabase label ${row.label}`, row })),
+  ...supabaseLabelRows().map((row) => ({ where: `supabase label ${row.label}`, row })),
 ];
 
 describe("kinds", () => {
@@ -206,7 +207,7 @@ describe("kinds", () => {
     [10032, "invalid_request"],
     [0, "server_error"],
   ] as const)("R2 %i is %s", (r2Code, kind) => {
-    expect(lookupR2Code(r2Code)?.kind).toBe(kind);
+    expect(lookupR2Code(ALL_TABLES, r2Code)?.kind).toBe(kind);
   });
 });
 

@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { renderErrorsDoc } from "../../scripts/generate-docs.js";
 import { lookupSupabaseMessage } from "../../src/errors/catalogue/find-supabase-row.js";
 import { CATALOGUES } from "../../src/errors/catalogue/index.js";
-import { SUPABASE_MESSAGES } from "../../src/errors/catalogue/supabase.js";
+import { supabaseMessageRows } from "../../src/errors/catalogue/supabase.js";
+
+const SUPABASE_MESSAGES = supabaseMessageRows();
 
 describe("Supabase message rows", () => {
   it.each(SUPABASE_MESSAGES)(

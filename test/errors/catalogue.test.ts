@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { CEPH_CODES_AS_AWS } from "../../src/errors/catalogue/ceph.js";
 import { IBM_CODES_AS_AWS } from "../../src/errors/catalogue/ibm.js";
 import {
+  ALL_TABLES,
   CATALOGUES,
   type CatalogueProvider,
   type CatalogueRow,
@@ -95,7 +96,7 @@ describe.each([
   ["yandex", yandexSeed],
 ] as const)("the %s seed", (provider, seed) => {
   it.each(unique(seed))("has $code with status $status", ({ code, status }) => {
-    const row = lookupCode(provider, code);
+    const row = lookupCode(ALL_TABLES, provider, code);
     expect(row, code).toBeDefined();
     expect(row?.status).toBe(status);
     const own = ownRow(provider, code);
@@ -118,14 +119,14 @@ describe.each(["ibm", "yandex", "ceph"] as const)("the %s table", (provider) => 
   it("lists codes read as AWS only where AWS has them and it has no row of its own", () => {
     for (const code of AS_AWS[provider] ?? []) {
       expect(ownRow(provider, code), code).toBeUndefined();
-      expect(CATALOGUES.aws, code).toContain(lookupCode(provider, code));
+      expect(CATALOGUES.aws, code).toContain(lookupCode(ALL_TABLES, provider, code));
     }
   });
 });
 
 describe("the R2 seed", () => {
   it.each(r2Seed)("maps $r2Code to $code with status $status", ({ code, status, r2Code }) => {
-    const row = lookupR2Code(r2Code ?? Number.NaN);
+    const row = lookupR2Code(ALL_TABLES, r2Code ?? Number.NaN);
     expect(row?.code).toBe(code);
     expect(row?.status).toBe(status);
     expect(CATALOGUES.r2).toContain(row);
@@ -154,7 +155,8 @@ describe("the Supabase seed", () => {
   it("resolves every S3 REST list code for Supabase's S3 endpoint through the S3 base", () => {
     const codes = unique([...supabaseS3List, ...awsSeed]);
     expect(codes.length).toBeGreaterThan(70);
-    for (const { code } of codes) expect(lookupCode("supabase", code), code).toBeDefined();
+    for (const { code } of codes)
+      expect(lookupCode(ALL_TABLES, "supabase", code), code).toBeDefined();
   });
 
   it.each([

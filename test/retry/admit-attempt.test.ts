@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { normalize } from "../../src/errors/normalize.js";
 import {
   admitAttempt,
   checkCanAttempt,
@@ -33,7 +34,7 @@ function scriptedBudget(admissions: Admission[], reserveMs = 0) {
 
 const stateWith = (options: RetryOptions<string> = {}) => {
   const clock = createManualClock();
-  return { clock, state: createRunState<string>({ clock, ...options }) };
+  return { clock, state: createRunState<string>({ clock, ...options }, normalize) };
 };
 
 describe("the admit step", () => {

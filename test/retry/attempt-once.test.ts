@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { normalize } from "../../src/errors/normalize.js";
 import { attemptOnce, attemptTimeoutMs, classifyValue } from "../../src/retry/attempt-once.js";
 import { createManualClock } from "../../src/retry/manual-clock.js";
 import { createRunState } from "../../src/retry/run-state.js";
@@ -7,7 +8,7 @@ import { failure } from "./helpers.js";
 
 const stateWith = <T>(options: RetryOptions<T> = {}) => {
   const clock = createManualClock();
-  return { clock, state: createRunState<T>({ clock, ...options }) };
+  return { clock, state: createRunState<T>({ clock, ...options }, normalize) };
 };
 
 describe("the attempt step", () => {

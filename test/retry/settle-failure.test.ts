@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { normalize } from "../../src/errors/normalize.js";
 import { createManualClock } from "../../src/retry/manual-clock.js";
 import { createRetryBudget } from "../../src/retry/retry-budget.js";
 import { createRunState } from "../../src/retry/run-state.js";
@@ -13,7 +14,7 @@ import { failure, recordFailure } from "./helpers.js";
 
 const stateWith = (options: RetryOptions<string> = {}) => {
   const clock = createManualClock();
-  const state = createRunState<string>({ clock, random: () => 0.5, ...options });
+  const state = createRunState<string>({ clock, random: () => 0.5, ...options }, normalize);
   state.sent = 1;
   return { clock, state };
 };

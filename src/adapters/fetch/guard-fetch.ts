@@ -1,3 +1,4 @@
+import { S3_DIALECTS } from "../../errors/dialects.js";
 import { createRetryBudget, DEFAULT_MAX_REPLAY_BYTES, PROVIDERS } from "../../index.js";
 import { checkBoolean, checkFunction, checkOneOf } from "../../retry/validate-options.js";
 import { guardHttp } from "../http/guard-http.js";
@@ -33,6 +34,7 @@ export function guardFetch(
     fetch: baseFetch ?? ((input, init) => globalThis.fetch(input, init)),
     settings,
     provider,
+    dialect: S3_DIALECTS,
     presign,
     throwOnError,
     hooks: { refreshCredentials, onClockSkew },

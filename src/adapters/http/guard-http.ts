@@ -1,15 +1,17 @@
+import type { Dialect } from "../../errors/dialect.js";
+import { normalizeWith } from "../../errors/normalize-with.js";
 import {
   type AttemptContext,
   type FetchBody,
-  normalize,
+  type NormalizeContext,
   oneShotBody,
   type Provider,
   prepareReplayBody,
   type ReplayBody,
   type RetryOptions,
   type StorageError,
-  withRetry,
 } from "../../index.js";
+import { retryLoop } from "../../retry/retry-loop.js";
 import type { ResolvedSettings } from "../shared/resolve-settings.js";
 import { responseLimitMs, stallError } from "../shared/stall-limit.js";
 import { classifyAnswer, type HttpAnswer, readAnswer } from "./http-answer.js";
@@ -26,6 +28,8 @@ export interface HttpGuard {
   hooks?: Pick<RetryOptions, "refreshCredentials" | "onClockSkew"> | undefined;
   /** Who answers, when known; else detected from each answer. */
   provider?: Provider | undefined;
+  /** The errors and answers the guard reads: its providers' tables and parsers only. */
+  dialect: Dialect;
   reconcile?: HttpReconcile | undefined;
   /** Signs each attempt (the fetch adapter's `presign`). */
   presign?: ((request: Request, context: PresignContext) => Request | Promise<Request>) | undefined;
@@ -130,6 +134,11 @@ async function runRequest(guard: HttpGuard, req: PreparedRequest): Promise<Respo
     }
   };
 
+  const normalizeThrown = (thrown: unknown, ctx?: NormalizeContext): StorageError => {
+    const error = normalizeWith(guard.dialect, thrown, ctx);
+    last = { error, thrown };
+    return error;
+  };
   const options: RetryOptions<HttpAnswer> = {
     ...settings.retry,
     ...guard.hooks,
@@ -141,13 +150,8 @@ async function runRequest(guard: HttpGuard, req: PreparedRequest): Promise<Respo
       bodyReplayable: req.body.replayable,
     },
     classifyResult(answer) {
-      const error = classifyAnswer(answer, context);
+      const error = classifyAnswer(answer, context, guard.dialect);
       if (error) last = { error, answer };
-      return error;
-    },
-    normalize(thrown, ctx) {
-      const error = normalize(thrown, ctx);
-      last = { error, thrown };
       return error;
     },
   };
@@ -162,7 +166,7 @@ async function runRequest(guard: HttpGuard, req: PreparedRequest): Promise<Respo
   }
 
   try {
-    const answer = await withRetry(attempt, options);
+    const answer = await retryLoop(attempt, options, normalizeThrown);
     return guardResponse(answer.response);
   } catch (error) {
     if (req.signal?.aborted) throw req.signal.reason;

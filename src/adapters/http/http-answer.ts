@@ -1,9 +1,6 @@
-import {
-  type NormalizeContext,
-  normalizeResponse,
-  readErrorBody,
-  type StorageError,
-} from "../../index.js";
+import type { Dialect } from "../../errors/dialect.js";
+import { normalizeResponseWith } from "../../errors/normalize-response.js";
+import { type NormalizeContext, readErrorBody, type StorageError } from "../../index.js";
 import type { HttpRoute } from "./http-route.js";
 
 /** A response as one attempt got it: `errorBody` is set (maybe undefined) on an error answer. */
@@ -31,10 +28,12 @@ export async function readAnswer(response: Response, route: HttpRoute): Promise<
 export function classifyAnswer(
   answer: HttpAnswer,
   context: NormalizeContext,
+  dialect: Dialect,
 ): StorageError | undefined {
   if (!answer.failed) return undefined;
   const { status, statusText, headers } = answer.response;
-  return normalizeResponse({ status, statusText, headers, body: answer.errorBody }, context);
+  const response = { status, statusText, headers, body: answer.errorBody };
+  return normalizeResponseWith(dialect, response, context);
 }
 
 function hasErrorDocument(body: Uint8Array | undefined): boolean {

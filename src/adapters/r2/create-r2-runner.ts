@@ -1,11 +1,12 @@
+import { R2_DIALECT } from "../../errors/dialects.js";
+import { normalizeWith } from "../../errors/normalize-with.js";
 import {
   type AttemptContext,
   type Idempotency,
-  normalize,
   type RetryOptions,
   StorageError,
-  withRetry,
 } from "../../index.js";
+import { retryLoop } from "../../retry/retry-loop.js";
 import type { ResolvedSettings } from "../shared/resolve-settings.js";
 import {
   DEFAULT_SUBREQUEST_LIMIT,
@@ -74,25 +75,30 @@ export function createR2Runner(options: GuardBucketOptions, settings: ResolvedSe
           : send();
       };
       const reconcile = call.reconcile;
-      return withRetry(once, {
-        ...retry,
-        operation: {
-          name: call.operation,
-          idempotency: call.idempotency ?? "idempotent",
-          bodyReplayable: call.bodyReplayable ?? true,
+      const normalizeThrown = (error: unknown): StorageError =>
+        normalizeWith(R2_DIALECT, error, context);
+      return retryLoop(
+        once,
+        {
+          ...retry,
+          operation: {
+            name: call.operation,
+            idempotency: call.idempotency ?? "idempotent",
+            bodyReplayable: call.bodyReplayable ?? true,
+          },
+          context,
+          canAttempt: () => used < limit,
+          ...(reconcile ? { reconcile } : {}),
         },
-        context,
-        normalize: (error) => normalize(error, context),
-        canAttempt: () => used < limit,
-        ...(reconcile ? { reconcile } : {}),
-      });
+        normalizeThrown,
+      );
     },
   };
 }
 
 /** Normalizes anything thrown outside the retry loop (body preparation) for `operation`. */
 export function normalizeR2(error: unknown, operation: string, key?: string): StorageError {
-  return normalize(error, { provider: "r2", operation, key });
+  return normalizeWith(R2_DIALECT, error, { provider: "r2", operation, key });
 }
 
 function createBudgetError(operation: string, limit: number): StorageError {

@@ -1,3 +1,4 @@
+import { SUPABASE_DIALECT } from "../../errors/dialects.js";
 import { createRetryBudget, DEFAULT_MAX_REPLAY_BYTES } from "../../index.js";
 import { checkBoolean, checkFunction } from "../../retry/validate-options.js";
 import { guardHttp } from "../http/guard-http.js";
@@ -34,6 +35,7 @@ export function guardFetch(
     fetch: callFetch,
     settings,
     provider: "supabase",
+    dialect: SUPABASE_DIALECT,
     route: (method, url, headers) => routeOf(method, url, headers, reconcileUploads),
     reconcile: reconcileUploads ? reconcileWith(callFetch, settings) : undefined,
     onErrorAnswer: (response, body) => keepAnswer(response.status, body),

@@ -1,4 +1,6 @@
-import { normalize, type StorageError } from "../../index.js";
+import { SUPABASE_DIALECT } from "../../errors/dialects.js";
+import { normalizeWith } from "../../errors/normalize-with.js";
+import type { StorageError } from "../../index.js";
 
 /** A storage-js result: `{ data, error }`, exactly one of them set (`exists()` aside). */
 export interface SupabaseResult<T> {
@@ -21,7 +23,8 @@ export interface SupabaseResult<T> {
 export function unwrap<T>(result: SupabaseResult<T>, operation?: string): T {
   if (result.data === false) return false as T;
   if (result.error !== null && result.error !== undefined) {
-    const error: StorageError = normalize(result.error, { provider: "supabase", operation });
+    const context = { provider: "supabase" as const, operation };
+    const error: StorageError = normalizeWith(SUPABASE_DIALECT, result.error, context);
     throw error;
   }
   return result.data as T;

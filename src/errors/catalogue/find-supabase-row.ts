@@ -1,15 +1,12 @@
-import { lookupCode, lookupSupabaseLabel } from "./index.js";
-import { SUPABASE_MESSAGES, type SupabaseMessageRow } from "./supabase.js";
+import {
+  type Catalogue,
+  lookupCode,
+  normalizeCodeKey,
+  type SupabaseFacts,
+  type SupabaseRestReader,
+} from "./catalogue.js";
+import { type SupabaseMessageRow, supabaseLabelRows, supabaseMessageRows } from "./supabase.js";
 import type { CatalogueRow } from "./types.js";
-
-/** What a Supabase error says about itself: any of the body's fields, as far as they survived. */
-export interface SupabaseFacts {
-  /** The body's status (`statusCode`), not the HTTP 400 it came with. */
-  readonly status?: number | undefined;
-  readonly code?: string | undefined;
-  readonly label?: string | undefined;
-  readonly message?: string | undefined;
-}
 
 // Only a message's start is compared (the longest fixed message is under 80 characters): the
 // key is built from a bounded prefix, whatever a hostile or huge message holds.
@@ -25,9 +22,19 @@ export function lookupSupabaseMessage(
   status: number | undefined,
 ): SupabaseMessageRow | undefined {
   const key = toMessageKey(message);
-  return SUPABASE_MESSAGES.find(
+  return supabaseMessageRows().find(
     (row) => (status === undefined || row.statuses.includes(status)) && key.startsWith(row.message),
   );
+}
+
+let byLabel: ReadonlyMap<string, CatalogueRow> | undefined;
+
+/** Row for a legacy Supabase `error` label (`not_found`, `Duplicate`, `Invalid JWT`, ...). */
+export function lookupSupabaseLabel(label: string): CatalogueRow | undefined {
+  byLabel ??= new Map(
+    supabaseLabelRows().map((row) => [normalizeCodeKey(row.label), row] as const),
+  );
+  return byLabel.get(normalizeCodeKey(label));
 }
 
 /**
@@ -35,11 +42,14 @@ export function lookupSupabaseMessage(
  * as a label), else its `error` label, else one of the server's fixed messages. A message row
  * that refines the code found (`AccessDenied` with a JWT library's message) wins over it.
  */
-export function findSupabaseRow(facts: SupabaseFacts): CatalogueRow | undefined {
+export function findSupabaseRow(
+  catalogue: Catalogue,
+  facts: SupabaseFacts,
+): CatalogueRow | undefined {
   const byCode =
     facts.code === undefined
       ? undefined
-      : (lookupCode("supabase", facts.code) ?? lookupSupabaseLabel(facts.code));
+      : (lookupCode(catalogue, "supabase", facts.code) ?? lookupSupabaseLabel(facts.code));
   const known =
     byCode ?? (facts.label === undefined ? undefined : lookupSupabaseLabel(facts.label));
   const byMessage =
@@ -48,3 +58,9 @@ export function findSupabaseRow(facts: SupabaseFacts): CatalogueRow | undefined 
   if (known === undefined || byMessage.refines?.includes(known.code) === true) return byMessage;
   return known;
 }
+
+/** Supabase REST's labels and fixed messages, for the catalogues that read its errors. */
+export const SUPABASE_REST: SupabaseRestReader = {
+  findRow: findSupabaseRow,
+  lookupLabel: lookupSupabaseLabel,
+};

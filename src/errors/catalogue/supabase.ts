@@ -83,9 +83,9 @@ export interface SupabaseLabelRow extends CatalogueRow {
   readonly label: string;
 }
 
-/** Labels older Supabase servers send in `error` instead of a code (`unauthorized` also covers `Unauthorized`). */
+/** Labels older Supabase servers send in `error` instead of a code, then the row each stands for (`unauthorized` also covers `Unauthorized`). */
 // biome-ignore format: one row a line
-export const SUPABASE_LABELS: readonly SupabaseLabelRow[] = /* @__PURE__ */ toLabelRows([
+export const SUPABASE_LABELS: readonly (readonly [label: string, ...CatalogueEntry])[] = [
   ["not_found", "NotFound", 404, NOT_FOUND, NEVER, "Check the object exists, add an RLS policy and send the user's Authorization header."],
   ["Bucket not found", "NoSuchBucket", 404, NOT_FOUND, NEVER, "Check the bucket name; if it exists, your RLS policies may hide it."],
   ["already_exists", "ResourceAlreadyExists", 409, ALREADY_EXISTS, NEVER, "Use upsert to overwrite the existing file."],
@@ -102,12 +102,14 @@ export const SUPABASE_LABELS: readonly SupabaseLabelRow[] = /* @__PURE__ */ toLa
   ["acquiring_lock_timeout", "LockTimeout", 503, LOCKED, RETRY_CONFLICT, "A lock could not be acquired in time: wait and try again."],
   ["resource_locked", "ResourceLocked", 423, LOCKED, RETRY_CONFLICT, "The resource is locked: wait and try again."],
   ["Invalid JWT", "InvalidJWT", 400, UNAUTHENTICATED, CREDENTIALS, "The JWT is expired or malformed: refresh the session and send a valid JWT."],
-]);
+];
 
-function toLabelRows(
-  entries: readonly (readonly [string, ...CatalogueEntry])[],
-): SupabaseLabelRow[] {
-  return entries.map(([label, ...entry]) => ({ label, ...toRow(entry) }));
+let labelRows: readonly SupabaseLabelRow[] | undefined;
+
+/** The legacy labels as rows, decoded on first use. */
+export function supabaseLabelRows(): readonly SupabaseLabelRow[] {
+  labelRows ??= SUPABASE_LABELS.map(([label, ...entry]) => ({ label, ...toRow(entry) }));
+  return labelRows;
 }
 
 /**
@@ -125,103 +127,116 @@ export interface SupabaseMessageRow extends CatalogueRow {
   readonly refines?: readonly string[];
 }
 
-// The JWT failures: `jose` (servers since 2024) and `jsonwebtoken` (older servers) messages.
-const JWT_STATUSES = [400, 401, 403] as const;
-const JWT_CODES = ["AccessDenied", "InvalidJWT"] as const;
-const JWT_REFUSED_HINT =
-  "Malformed, wrongly signed or refused JWT: send the project key or a session token.";
-
-function refusedJwt(message: string): SupabaseMessageRow {
-  return {
-    message,
-    statuses: JWT_STATUSES,
-    refines: JWT_CODES,
-    code: "InvalidJWT",
-    status: 403,
-    kind: "unauthenticated",
-    retry: "never",
-    hint: JWT_REFUSED_HINT,
-  };
-}
-
-function expiredJwt(message: string): SupabaseMessageRow {
-  return {
-    message,
-    statuses: JWT_STATUSES,
-    refines: JWT_CODES,
-    code: "InvalidJWT",
-    status: 403,
-    kind: "unauthenticated",
-    retry: "credentials",
-    hint: "The JWT expired: refresh the session (or sign a new URL) and repeat.",
-  };
-}
-
-// A fixed message of the server: it stands for its code's row, under that row's status.
-function fixed(message: string, code: string, statuses?: readonly number[]): SupabaseMessageRow {
-  const entry = SUPABASE_CATALOGUE.find((candidate) => candidate[0] === code);
-  if (entry === undefined) throw new Error(`no Supabase row ${code}`);
-  const row = toRow(entry);
-  return { ...row, message, statuses: statuses ?? (row.status === null ? [] : [row.status]) };
-}
-
-/** Messages read when the code is missing, or (`refines`) when it says too little. */
-export const SUPABASE_MESSAGES: readonly SupabaseMessageRow[] = [
-  /* @__PURE__ */ expiredJwt('"exp" claim timestamp check failed'),
-  /* @__PURE__ */ expiredJwt("jwt expired"),
-  /* @__PURE__ */ refusedJwt("invalid compact jws"),
-  /* @__PURE__ */ refusedJwt("signature verification failed"),
-  /* @__PURE__ */ refusedJwt('"alg" (algorithm) header parameter value not allowed'),
-  /* @__PURE__ */ refusedJwt('"nbf" claim timestamp check failed'),
-  /* @__PURE__ */ refusedJwt('"iat" claim timestamp check failed'),
-  /* @__PURE__ */ refusedJwt('missing required "'),
-  /* @__PURE__ */ refusedJwt('unexpected "'),
-  /* @__PURE__ */ refusedJwt("jws "),
-  /* @__PURE__ */ refusedJwt("jwts must use compact jws serialization"),
-  /* @__PURE__ */ refusedJwt("jwt claims set must be a top-level json object"),
-  /* @__PURE__ */ refusedJwt("no applicable key found in the json web key set"),
-  /* @__PURE__ */ refusedJwt('jwt algorithm "'),
-  /* @__PURE__ */ refusedJwt("jwt payload is missing"),
-  /* @__PURE__ */ refusedJwt("access denied: jwt is not authenticated"),
-  /* @__PURE__ */ refusedJwt("invalid jwt"),
-  /* @__PURE__ */ refusedJwt("jwt malformed"),
-  /* @__PURE__ */ refusedJwt("jwt must be provided"),
-  /* @__PURE__ */ refusedJwt("jwt signature is required"),
-  /* @__PURE__ */ refusedJwt("invalid token"),
-  /* @__PURE__ */ refusedJwt("invalid algorithm"),
-  {
-    message: "headers must have required property 'authorization'",
-    statuses: [400],
-    refines: ["InvalidRequest"],
-    code: "InvalidJWT",
-    status: 400,
-    kind: "unauthenticated",
-    retry: "never",
-    hint: "Send the Authorization header: the project key or a user session's access token.",
-  },
-  /* @__PURE__ */ fixed("the resource already exists", "ResourceAlreadyExists"),
-  /* @__PURE__ */ fixed("bucket not found", "NoSuchBucket"),
-  /* @__PURE__ */ fixed("object not found", "NoSuchKey"),
-  /* @__PURE__ */ fixed("upload not found", "NoSuchUpload"),
-  /* @__PURE__ */ fixed("the bucket you tried to delete is not empty", "ResourceNotEmpty"),
-  /* @__PURE__ */ fixed("bucket name invalid", "InvalidBucketName"),
-  /* @__PURE__ */ fixed("invalid key: ", "InvalidKey"),
-  /* @__PURE__ */ fixed("mime type ", "InvalidMimeType"),
-  /* @__PURE__ */ fixed("invalid content-type header", "InvalidMimeType"),
-  // The server sends 416 for a Range it cannot parse or serve, 400 from older routes.
-  /* @__PURE__ */ fixed("invalid range provided", "InvalidRange", [400, 416]),
-  /* @__PURE__ */ fixed("the object exceeded the maximum allowed size", "EntityTooLarge"),
-  /* @__PURE__ */ fixed("new row violates row-level security policy", "AccessDenied"),
-  /* @__PURE__ */ fixed("invalid signature", "InvalidSignature"),
-  /* @__PURE__ */ fixed("the provided token has expired", "ExpiredToken"),
-  /* @__PURE__ */ fixed("missing required parameter", "MissingParameter"),
-  /* @__PURE__ */ fixed("the access key id you provided does not exist", "InvalidAccessKeyId"),
-  /* @__PURE__ */ fixed("the resource is locked", "ResourceLocked"),
-  /* @__PURE__ */ fixed("acquiring lock timeout", "LockTimeout"),
-  /* @__PURE__ */ fixed("the connection to the database timed out", "DatabaseTimeout"),
-  /* @__PURE__ */ fixed("the database is currently in read-only mode", "DatabaseReadOnly"),
-  /* @__PURE__ */ fixed("too many connections issued to the database", "SlowDown"),
-  /* @__PURE__ */ fixed("rate limit exceeded", "SlowDown"),
-  // jsonwebtoken's wrong-secret message; under 400 the signed-URL row above reads it first.
-  /* @__PURE__ */ refusedJwt("invalid signature"),
+/**
+ * A fixed message as stored: the message, what it stands for (the code of a Supabase row, read
+ * under that row's status, or a row of its own for the JWT failures), then the statuses it is
+ * read under and the codes it refines, where they differ.
+ */
+export type SupabaseMessage = readonly [
+  message: string,
+  standsFor: string | CatalogueRow,
+  statuses?: readonly number[],
+  refines?: readonly string[],
 ];
+
+// The JWT failures: `jose` (servers since 2024) and `jsonwebtoken` (older servers) messages.
+const JWT_STATUSES = [400, 401, 403];
+const JWT_CODES = ["AccessDenied", "InvalidJWT"];
+const REFUSED_JWT: CatalogueRow = {
+  code: "InvalidJWT",
+  status: 403,
+  kind: UNAUTHENTICATED,
+  retry: NEVER,
+  hint: "Malformed, wrongly signed or refused JWT: send the project key or a session token.",
+};
+const EXPIRED_JWT: CatalogueRow = {
+  code: "InvalidJWT",
+  status: 403,
+  kind: UNAUTHENTICATED,
+  retry: CREDENTIALS,
+  hint: "The JWT expired: refresh the session (or sign a new URL) and repeat.",
+};
+const MISSING_AUTHORIZATION: CatalogueRow = {
+  code: "InvalidJWT",
+  status: 400,
+  kind: UNAUTHENTICATED,
+  retry: NEVER,
+  hint: "Send the Authorization header: the project key or a user session's access token.",
+};
+
+/** Messages read when the code is missing, or (`refines`) when it says too little; first match wins. */
+// biome-ignore format: one row a line
+export const SUPABASE_MESSAGES: readonly SupabaseMessage[] = [
+  ['"exp" claim timestamp check failed', EXPIRED_JWT, JWT_STATUSES, JWT_CODES],
+  ["jwt expired", EXPIRED_JWT, JWT_STATUSES, JWT_CODES],
+  ["invalid compact jws", REFUSED_JWT, JWT_STATUSES, JWT_CODES],
+  ["signature verification failed", REFUSED_JWT, JWT_STATUSES, JWT_CODES],
+  ['"alg" (algorithm) header parameter value not allowed', REFUSED_JWT, JWT_STATUSES, JWT_CODES],
+  ['"nbf" claim timestamp check failed', REFUSED_JWT, JWT_STATUSES, JWT_CODES],
+  ['"iat" claim timestamp check failed', REFUSED_JWT, JWT_STATUSES, JWT_CODES],
+  ['missing required "', REFUSED_JWT, JWT_STATUSES, JWT_CODES],
+  ['unexpected "', REFUSED_JWT, JWT_STATUSES, JWT_CODES],
+  ["jws ", REFUSED_JWT, JWT_STATUSES, JWT_CODES],
+  ["jwts must use compact jws serialization", REFUSED_JWT, JWT_STATUSES, JWT_CODES],
+  ["jwt claims set must be a top-level json object", REFUSED_JWT, JWT_STATUSES, JWT_CODES],
+  ["no applicable key found in the json web key set", REFUSED_JWT, JWT_STATUSES, JWT_CODES],
+  ['jwt algorithm "', REFUSED_JWT, JWT_STATUSES, JWT_CODES],
+  ["jwt payload is missing", REFUSED_JWT, JWT_STATUSES, JWT_CODES],
+  ["access denied: jwt is not authenticated", REFUSED_JWT, JWT_STATUSES, JWT_CODES],
+  ["invalid jwt", REFUSED_JWT, JWT_STATUSES, JWT_CODES],
+  ["jwt malformed", REFUSED_JWT, JWT_STATUSES, JWT_CODES],
+  ["jwt must be provided", REFUSED_JWT, JWT_STATUSES, JWT_CODES],
+  ["jwt signature is required", REFUSED_JWT, JWT_STATUSES, JWT_CODES],
+  ["invalid token", REFUSED_JWT, JWT_STATUSES, JWT_CODES],
+  ["invalid algorithm", REFUSED_JWT, JWT_STATUSES, JWT_CODES],
+  ["headers must have required property 'authorization'", MISSING_AUTHORIZATION, [400], ["InvalidRequest"]],
+  ["the resource already exists", "ResourceAlreadyExists"],
+  ["bucket not found", "NoSuchBucket"],
+  ["object not found", "NoSuchKey"],
+  ["upload not found", "NoSuchUpload"],
+  ["the bucket you tried to delete is not empty", "ResourceNotEmpty"],
+  ["bucket name invalid", "InvalidBucketName"],
+  ["invalid key: ", "InvalidKey"],
+  ["mime type ", "InvalidMimeType"],
+  ["invalid content-type header", "InvalidMimeType"],
+  // The server sends 416 for a Range it cannot parse or serve, 400 from older routes.
+  ["invalid range provided", "InvalidRange", [400, 416]],
+  ["the object exceeded the maximum allowed size", "EntityTooLarge"],
+  ["new row violates row-level security policy", "AccessDenied"],
+  ["invalid signature", "InvalidSignature"],
+  ["the provided token has expired", "ExpiredToken"],
+  ["missing required parameter", "MissingParameter"],
+  ["the access key id you provided does not exist", "InvalidAccessKeyId"],
+  ["the resource is locked", "ResourceLocked"],
+  ["acquiring lock timeout", "LockTimeout"],
+  ["the connection to the database timed out", "DatabaseTimeout"],
+  ["the database is currently in read-only mode", "DatabaseReadOnly"],
+  ["too many connections issued to the database", "SlowDown"],
+  ["rate limit exceeded", "SlowDown"],
+  // jsonwebtoken's wrong-secret message; under 400 the signed-URL row above reads it first.
+  ["invalid signature", REFUSED_JWT, JWT_STATUSES, JWT_CODES],
+];
+
+let messageRows: readonly SupabaseMessageRow[] | undefined;
+
+/** The fixed messages with the rows they stand for, decoded on first use. */
+export function supabaseMessageRows(): readonly SupabaseMessageRow[] {
+  messageRows ??= SUPABASE_MESSAGES.map(toMessageRow);
+  return messageRows;
+}
+
+function toMessageRow([
+  message,
+  standsFor,
+  statuses,
+  refines,
+]: SupabaseMessage): SupabaseMessageRow {
+  const entry =
+    typeof standsFor === "string"
+      ? SUPABASE_CATALOGUE.find((candidate) => candidate[0] === standsFor)
+      : undefined;
+  const stood = typeof standsFor === "string" ? entry && toRow(entry) : standsFor;
+  if (stood === undefined) throw new Error(`no Supabase row ${String(standsFor)}`);
+  const read = statuses ?? (stood.status === null ? [] : [stood.status]);
+  return { ...stood, message, statuses: read, ...(refines === undefined ? {} : { refines }) };
+}

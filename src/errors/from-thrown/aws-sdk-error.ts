@@ -1,4 +1,5 @@
 import { buildError } from "../build-error.js";
+import type { Catalogue } from "../catalogue/catalogue.js";
 import type { NormalizeContext } from "../context.js";
 import { detectProvider } from "../detect-provider.js";
 import { findRetryAfterMs } from "../parse/retry-hint.js";
@@ -72,6 +73,7 @@ function isPlainAws(provider: string, header: HeaderReader): boolean {
 export function fromAwsSdkError(
   error: unknown,
   context: NormalizeContext | undefined,
+  catalogue: Catalogue,
 ): StorageError {
   const metadata = readField(error, "$metadata");
   const response = readField(error, "$response");
@@ -117,5 +119,15 @@ export function fromAwsSdkError(
       cause: redactCause(error),
     },
     context,
+    catalogue,
   );
+}
+
+/** The dialect reader of AWS SDK v3 exceptions. */
+export function readAwsSdkError(
+  error: object,
+  context: NormalizeContext | undefined,
+  catalogue: Catalogue,
+): StorageError | undefined {
+  return isAwsSdkError(error) ? fromAwsSdkError(error, context, catalogue) : undefined;
 }

@@ -1,4 +1,5 @@
 import { buildError } from "../build-error.js";
+import type { Catalogue } from "../catalogue/catalogue.js";
 import type { NormalizeContext } from "../context.js";
 import type { RetryClass, StorageErrorKind } from "../kinds.js";
 import {
@@ -48,6 +49,7 @@ function classifyByName(
 export function classifyThrown(
   error: unknown,
   context: NormalizeContext | undefined,
+  catalogue: Catalogue,
 ): StorageError {
   const name = readString(error, "name");
   const message = readString(error, "message") ?? "";
@@ -57,6 +59,7 @@ export function classifyThrown(
     return buildError(
       { provider: "r2", r2Code: parsedR2.code, message, cause: redactCause(error) },
       { ...context, operation: context?.operation ?? parsedR2.action },
+      catalogue,
     );
   }
   const network = findNetworkCode(error) ?? findFetchFailure(error);
@@ -74,5 +77,6 @@ export function classifyThrown(
       cause: redactCause(error),
     },
     context,
+    catalogue,
   );
 }

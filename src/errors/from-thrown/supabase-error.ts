@@ -1,5 +1,7 @@
 import { buildError } from "../build-error.js";
+import type { Catalogue } from "../catalogue/catalogue.js";
 import type { NormalizeContext } from "../context.js";
+import type { ThrownReader } from "../dialect.js";
 import { parseRetryInSeconds } from "../parse/retry-hint.js";
 import { readSupabaseObject, type SupabaseBody } from "../parse/supabase-json.js";
 import { redactCause } from "../redact-cause.js";
@@ -22,6 +24,7 @@ function fromBody(
   name: string | undefined,
   cause: unknown,
   context: NormalizeContext | undefined,
+  catalogue: Catalogue,
 ): StorageError {
   return buildError(
     {
@@ -35,6 +38,7 @@ function fromBody(
       cause,
     },
     context,
+    catalogue,
   );
 }
 
@@ -42,9 +46,10 @@ function fromBody(
 export function fromSupabaseBody(
   error: unknown,
   context: NormalizeContext | undefined,
+  catalogue: Catalogue,
 ): StorageError {
   const body = readSupabaseObject(error) ?? {};
-  return fromBody(body, undefined, redactCause(error), context);
+  return fromBody(body, undefined, redactCause(error), context, catalogue);
 }
 
 /**
@@ -56,6 +61,7 @@ export function fromSupabaseBody(
 export function fromStorageApiError(
   error: unknown,
   context: NormalizeContext | undefined,
+  catalogue: Catalogue,
 ): StorageError {
   const httpStatus = readNumber(error, "status");
   const statusCode = readString(error, "statusCode")?.trim();
@@ -79,5 +85,24 @@ export function fromStorageApiError(
     readString(error, "name"),
     redactCause(error),
     context,
+    catalogue,
   );
 }
+
+/**
+ * The dialect reader of storage-js errors. A `StorageUnknownError` wrapping an original (a
+ * network failure, a Response) is classified by that original when it says more than `unknown`.
+ */
+export const readStorageJsError: ThrownReader = (error, context, catalogue, nested) => {
+  if (!isStorageJsError(error)) return undefined;
+  const original = readField(error, "originalError");
+  if (original !== undefined) {
+    const inner = nested(original, { ...context, provider: context?.provider ?? "supabase" });
+    if (inner !== undefined && inner.kind !== "unknown") return inner;
+  }
+  return fromStorageApiError(error, context, catalogue);
+};
+
+/** The dialect reader of raw Supabase error bodies given as errors (older clients). */
+export const readSupabaseBody: ThrownReader = (error, context, catalogue) =>
+  isSupabaseBody(error) ? fromSupabaseBody(error, context, catalogue) : undefined;

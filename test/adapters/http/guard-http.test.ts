@@ -3,6 +3,7 @@ import { guardHttp } from "../../../src/adapters/http/guard-http.js";
 import { classifyAnswer, readAnswer } from "../../../src/adapters/http/http-answer.js";
 import type { HttpRoute } from "../../../src/adapters/http/http-route.js";
 import { resolveSettings } from "../../../src/adapters/shared/resolve-settings.js";
+import { S3_DIALECTS } from "../../../src/errors/dialects.js";
 import { createInstantClock } from "../instant-clock.js";
 
 const GET: HttpRoute = { name: "GET /b/k", idempotency: "idempotent", errorIn200: false };
@@ -13,20 +14,20 @@ describe("readAnswer and classifyAnswer", () => {
   it("a 2xx is a success, left unread", async () => {
     const answer = await readAnswer(new Response("data"), GET);
     expect(answer.failed).toBe(false);
-    expect(classifyAnswer(answer, { operation: GET.name })).toBeUndefined();
+    expect(classifyAnswer(answer, { operation: GET.name }, S3_DIALECTS)).toBeUndefined();
     expect(answer.response.bodyUsed).toBe(false);
   });
 
   it("a 503 is a failure classified from its body, the response still unread", async () => {
     const answer = await readAnswer(new Response(ERROR_XML, { status: 503 }), GET);
-    const error = classifyAnswer(answer, { operation: GET.name });
+    const error = classifyAnswer(answer, { operation: GET.name }, S3_DIALECTS);
     expect(error).toMatchObject({ code: "InternalError", retry: "transient" });
     expect(await answer.response.text()).toBe(ERROR_XML);
   });
 
   it("a 200 is read only where the route says it may hide an error", async () => {
     const hidden = await readAnswer(new Response(ERROR_XML), COPY);
-    expect(classifyAnswer(hidden, { operation: COPY.name })).toMatchObject({
+    expect(classifyAnswer(hidden, { operation: COPY.name }, S3_DIALECTS)).toMatchObject({
       code: "InternalError",
     });
     expect((await readAnswer(new Response(ERROR_XML), GET)).failed).toBe(false);
@@ -46,6 +47,7 @@ describe("guardHttp", () => {
         return new Response("x", { status: 503 });
       },
       settings: settings(),
+      dialect: S3_DIALECTS,
       route: () => undefined,
     });
     const init = { method: "POST" };
@@ -59,6 +61,7 @@ describe("guardHttp", () => {
     const guarded = guardHttp({
       fetch: async () => new Response(ERROR_XML, { status: statuses.shift() ?? 500 }),
       settings: settings(),
+      dialect: S3_DIALECTS,
       route: () => GET,
       onErrorAnswer: (response) => told.push(response.status),
     });
@@ -67,6 +70,7 @@ describe("guardHttp", () => {
     const failing = guardHttp({
       fetch: async () => new Response(ERROR_XML, { status: 500 }),
       settings: settings(),
+      dialect: S3_DIALECTS,
       route: () => GET,
       onErrorAnswer: (response) => told.push(response.status),
     });

@@ -5,7 +5,7 @@ import { setupServer } from "msw/node";
 import { StorageClient as StorageClientLatest } from "storage-js-latest";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { guardFetch, type SupabaseResult, unwrap } from "../../../src/adapters/supabase/index.js";
-import { lookupCode } from "../../../src/errors/catalogue/index.js";
+import { ALL_TABLES, lookupCode } from "../../../src/errors/catalogue/index.js";
 import { isStorageError, normalize, type StorageError } from "../../../src/index.js";
 import { createInstantClock } from "../instant-clock.js";
 import { apiError, STORAGE_URL, sequence } from "./storage-api.js";
@@ -80,7 +80,7 @@ describe.each(Object.entries(clients))("storage-js %s + guardFetch", (_version, 
       status: 409,
       retry: "never",
     });
-    expect(error.hint).toBe(lookupCode("supabase", c.code)?.hint);
+    expect(error.hint).toBe(lookupCode(ALL_TABLES, "supabase", c.code)?.hint);
     expect(error.hint).not.toBeUndefined();
   });
 });
