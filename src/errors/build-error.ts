@@ -6,6 +6,7 @@ import {
   lookupSupabaseLabel,
   type StatusClassification,
 } from "./catalogue/index.js";
+import { KIND_HINTS } from "./catalogue/kind-hints.js";
 import type { CatalogueRow } from "./catalogue/types.js";
 import type { NormalizeContext } from "./context.js";
 import type { Provider, RetryClass, StorageErrorKind } from "./kinds.js";
@@ -98,7 +99,7 @@ export function buildError(facts: ErrorFacts, context: NormalizeContext | undefi
     // The provider's code when it sent one; Supabase's old label only stands in for a missing code.
     providerCode: facts.r2Code ?? facts.code ?? facts.label,
     requestId: facts.requestId,
-    hint: row?.hint,
+    hint: row?.hint ?? KIND_HINTS[kind],
     retryAfterMs: facts.retryAfterMs,
     operation: context?.operation,
     ...readKindDetails(kind, code, facts.fields ?? {}, facts.header, context),
