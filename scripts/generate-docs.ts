@@ -12,8 +12,10 @@ import {
   classifyStatus,
   supabaseLabelRows,
 } from "../src/errors/catalogue/index.js";
+import { KIND_HINTS } from "../src/errors/catalogue/kind-hints.js";
 import { supabaseMessageRows } from "../src/errors/catalogue/supabase.js";
 import { YANDEX_CODES_AS_AWS } from "../src/errors/catalogue/yandex.js";
+import { STORAGE_ERROR_KINDS, type StorageErrorKind } from "../src/errors/kinds.js";
 
 /** Where the generated catalogue page lives. */
 export const ERRORS_DOC_PATH = fileURLToPath(new URL("../docs/errors.md", import.meta.url));
@@ -85,6 +87,11 @@ function formatCode(row: CatalogueRow): string {
   return aliases === undefined ? `\`${row.code}\`` : `\`${row.code}\` (also ${aliases})`;
 }
 
+// A row without a hint of its own shows its kind's default, in italics.
+function hintCell(row: { readonly hint?: string | undefined; readonly kind: StorageErrorKind }) {
+  return row.hint === undefined ? `*${cell(KIND_HINTS[row.kind])}*` : cell(row.hint);
+}
+
 // Each row ends with an anchor, so tools (`bucketguard explain`) can link to it.
 function anchor(id: string): string {
   return ` <a id="${id}"></a>`;
@@ -119,8 +126,8 @@ function renderCatalogue(rows: readonly CatalogueRow[], withR2: boolean): string
   return renderTable(
     header,
     rows.map((row) => {
-      const hint = cell(row.hint ?? "") + rowAnchor(row);
-      const cells = [formatCode(row), formatStatus(row), row.kind, row.retry, hint.trimStart()];
+      const hint = hintCell(row) + rowAnchor(row);
+      const cells = [formatCode(row), formatStatus(row), row.kind, row.retry, hint];
       if (withR2) cells.splice(1, 0, row.r2Code === undefined ? "" : String(row.r2Code));
       return cells;
     }),
@@ -141,7 +148,7 @@ function renderLabels(): string[] {
         String(row.status),
         row.kind,
         row.retry,
-        cell(row.hint ?? "") + anchor(labelAnchor(row.label)),
+        hintCell(row) + anchor(labelAnchor(row.label)),
       ]),
     ),
   ];
@@ -165,6 +172,20 @@ function renderMessages(): string[] {
         row.retry,
         (row.refines ?? []).map((code) => `\`${code}\``).join(", "),
       ]),
+    ),
+  ];
+}
+
+function renderKindHints(): string[] {
+  return [
+    "## Default hints by kind",
+    "",
+    "An error whose row gives no hint of its own (shown in italics in the tables below), or that has no",
+    "row at all (a network failure, a status without a code), carries its kind's default hint.",
+    "",
+    ...renderTable(
+      ["Kind", "Default hint"],
+      STORAGE_ERROR_KINDS.map((kind) => [kind, cell(KIND_HINTS[kind])]),
     ),
   ];
 }
@@ -198,6 +219,8 @@ export function renderErrorsDoc(): string {
     "meant, a `retry` class and a one-line `hint`. These tables are what `normalize()` reads. Codes compare",
     "without white space and case; a provider's own table is searched first, then the S3 table. Rows of",
     "kind `unknown` are listed for reference only: such errors are classified by their HTTP status.",
+    "",
+    ...renderKindHints(),
     "",
   ];
   for (const section of SECTIONS) {

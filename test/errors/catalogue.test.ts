@@ -12,7 +12,9 @@ import {
   lookupSupabaseLabel,
   normalizeCodeKey,
 } from "../../src/errors/catalogue/index.js";
+import { KIND_HINTS } from "../../src/errors/catalogue/kind-hints.js";
 import { YANDEX_CODES_AS_AWS } from "../../src/errors/catalogue/yandex.js";
+import { STORAGE_ERROR_KINDS } from "../../src/errors/kinds.js";
 import {
   parseIbmSeed,
   parseR2Seed,
@@ -214,11 +216,27 @@ describe("table hygiene", () => {
     expect(new Set(numbers).size).toBe(numbers.length);
   });
 
-  it("gives every row a short one-line hint without links", () => {
-    for (const { provider, row } of all) {
+  it("gives every kind a default hint: a short one-liner without links", () => {
+    expect(Object.keys(KIND_HINTS).sort()).toEqual([...STORAGE_ERROR_KINDS].sort());
+    for (const kind of STORAGE_ERROR_KINDS) {
+      expect(KIND_HINTS[kind], kind).toMatch(/^\S.{9,119}$/);
+      expect(KIND_HINTS[kind], kind).not.toMatch(/https?:|\n/);
+    }
+  });
+
+  it("keeps row hints, where a row has one, short one-liners without links", () => {
+    const hinted = all.filter(({ row }) => row.hint !== undefined);
+    expect(hinted.length).toBeGreaterThan(50);
+    for (const { provider, row } of hinted) {
       const where = `${provider}/${row.code}`;
       expect(row.hint, where).toMatch(/^\S.{9,119}$/);
       expect(row.hint, where).not.toMatch(/https?:|\n/);
+    }
+  });
+
+  it("gives no row a hint that only repeats its kind's default", () => {
+    for (const { provider, row } of all) {
+      expect(row.hint, `${provider}/${row.code}`).not.toBe(KIND_HINTS[row.kind]);
     }
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { KIND_HINTS } from "../../src/errors/catalogue/kind-hints.js";
 import { normalize, normalizeResponse } from "../../src/index.js";
 
 const NOW = Date.parse("2026-12-02T10:00:00Z");
@@ -14,10 +15,10 @@ function bodiless(name: string, status: number, headers: Record<string, string> 
 }
 
 describe("answers with no code to read", () => {
-  it("a bodiless 404 is NotFound with the catalogue's hint, and no provider code", () => {
+  it("a bodiless 404 is NotFound with not_found's default hint, and no provider code", () => {
     const error = normalize(bodiless("NotFound", 404));
     expect(error).toMatchObject({ kind: "not_found", code: "NotFound", retry: "never" });
-    expect(error.hint).toMatch(/does not exist/);
+    expect(error.hint).toBe(KIND_HINTS.not_found);
     expect(error.providerCode).toBeUndefined();
   });
 

@@ -9,6 +9,7 @@ import {
   supabaseLabelRows,
   supabaseMessageRows,
 } from "../../src/errors/catalogue/index.js";
+import { KIND_HINTS } from "../../src/errors/catalogue/kind-hints.js";
 import type { NormalizeContext } from "../../src/errors/context.js";
 import type { Dialect } from "../../src/errors/dialect.js";
 import { R2_DIALECT, S3_DIALECTS, SUPABASE_DIALECT } from "../../src/errors/dialects.js";
@@ -78,8 +79,7 @@ describe("an adapter's dialect says what normalize says, for its providers' wire
     const samples = fixtures(provider).filter(([, spec, body]) =>
       adapter === "r2"
         ? spec.input === "thrown"
-        : (adapter === "supabase") !== body.trimStart().startsWith("<") ||
-          provider !== "supabase",
+        : (adapter === "supabase") !== body.trimStart().startsWith("<") || provider !== "supabase",
     );
     it.each(samples)(`${adapter} reads ${provider}'s %s as normalize does`, (_name, spec, body) => {
       const [scoped, full] = both(dialect, spec, body);
@@ -96,11 +96,15 @@ describe("every row of an adapter's own tables", () => {
       const context = { provider: "r2" as const, operation: "put" };
       const scoped = normalizeWith(R2_DIALECT, thrown(), context);
       expect(said(scoped)).toEqual(said(normalize(thrown(), context)));
-      expect(scoped).toMatchObject({ code: row.code, kind: row.kind, hint: row.hint });
+      expect(scoped).toMatchObject({
+        code: row.code,
+        kind: row.kind,
+        hint: row.hint ?? KIND_HINTS[row.kind],
+      });
     },
   );
 
-  const supabaseBodies = [
+  const supabaseBodies: { statusCode: string; error?: string; message?: string }[] = [
     ...CATALOGUES.supabase
       .filter((row) => row.kind !== "unknown")
       .map((row) => ({ statusCode: String(row.status), error: row.code, message: "m" })),
@@ -129,7 +133,7 @@ describe("every row of an adapter's own tables", () => {
     );
     const { hint: fullHint, ...full2 } = said(normalize(storageJs(), context));
     expect(scoped2).toEqual(full2);
-    expect(scopedHint).toBe(full2.code === "NotFound" ? undefined : fullHint);
+    expect(scopedHint).toBe(full2.code === "NotFound" ? KIND_HINTS.not_found : fullHint);
   });
 });
 

@@ -3,14 +3,15 @@ import type { CatalogueRow } from "./types.js";
 
 /**
  * A catalogue row as a table stores it: code, status, kind, retry class, hint, then the fields
- * only some rows have. Tables are decoded into {@link CatalogueRow} objects on first use.
+ * only some rows have. Tables are decoded into {@link CatalogueRow} objects on first use. A row
+ * without a hint (`undefined` where fields follow) takes its kind's default (`KIND_HINTS`).
  */
 export type CatalogueEntry = readonly [
   code: string,
   status: number | null,
   kind: StorageErrorKind,
   retry: RetryClass,
-  hint: string,
+  hint?: string | undefined,
   extra?: Pick<CatalogueRow, "r2Code" | "aliases" | "documentedStatus">,
 ];
 

@@ -8,7 +8,7 @@ export interface CatalogueRow {
   readonly status: number | null;
   readonly kind: StorageErrorKind;
   readonly retry: RetryClass;
-  /** One-line recommended fix. */
+  /** One-line recommended fix; without one, an error takes its kind's default (`KIND_HINTS`). */
   readonly hint?: string;
   /** R2 only: the numeric code the Workers binding puts at the end of its message. */
   readonly r2Code?: number;
