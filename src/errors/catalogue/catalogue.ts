@@ -42,6 +42,15 @@ export interface CatalogueCache {
   byR2Number?: ReadonlyMap<number, CatalogueRow>;
 }
 
+const EVERY_TABLE: readonly CatalogueProvider[] = [
+  "aws",
+  "ceph",
+  "r2",
+  "ibm",
+  "yandex",
+  "supabase",
+];
+
 /** Tables searched, in order: the provider's own first, then AWS; unknown dialects try all. */
 export const SEARCH_ORDER: Readonly<Record<Provider, readonly CatalogueProvider[]>> = {
   aws: ["aws"],
@@ -50,8 +59,8 @@ export const SEARCH_ORDER: Readonly<Record<Provider, readonly CatalogueProvider[
   ibm: ["ibm", "aws"],
   yandex: ["yandex", "aws"],
   ceph: ["ceph", "aws"],
-  "s3-compatible": ["aws", "ceph", "r2", "ibm", "yandex", "supabase"],
-  unknown: ["aws", "ceph", "r2", "ibm", "yandex", "supabase"],
+  "s3-compatible": EVERY_TABLE,
+  unknown: EVERY_TABLE,
 };
 
 /** A code as compared: white space removed, lower case (`Precondition Failed` = `preconditionfailed`). */

@@ -44,6 +44,9 @@ export const REDIRECT = "redirect";
 export const NOT_IMPLEMENTED = "not_implemented";
 export const UNKNOWN = "unknown";
 
+/** The hint of the NoSuch...Configuration codes: a GET of a setting never set. */
+export const NOTHING_SET = "Nothing is set: treat it as empty, or put one.";
+
 export const NEVER = "never";
 export const TRANSIENT = "transient";
 export const THROTTLING = "throttling";

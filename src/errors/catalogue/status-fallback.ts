@@ -8,31 +8,32 @@ export interface StatusClassification {
   readonly code: string;
 }
 
-const BY_STATUS: ReadonlyMap<number, StatusClassification> = new Map([
-  [301, { kind: "redirect", retry: "redirect", code: "PermanentRedirect" }],
-  [304, { kind: "not_modified", retry: "never", code: "NotModified" }],
-  [307, { kind: "redirect", retry: "redirect", code: "TemporaryRedirect" }],
-  [400, { kind: "invalid_request", retry: "never", code: "BadRequest" }],
-  [401, { kind: "unauthenticated", retry: "never", code: "Unauthorized" }],
-  [403, { kind: "access_denied", retry: "never", code: "Forbidden" }],
-  [404, { kind: "not_found", retry: "never", code: "NotFound" }],
-  [405, { kind: "not_implemented", retry: "never", code: "MethodNotAllowed" }],
-  [408, { kind: "timeout", retry: "never", code: "RequestTimeout" }],
-  [409, { kind: "conflict", retry: "never", code: "Conflict" }],
-  [411, { kind: "invalid_request", retry: "never", code: "MissingContentLength" }],
-  [412, { kind: "precondition_failed", retry: "never", code: "PreconditionFailed" }],
-  [413, { kind: "too_large", retry: "never", code: "EntityTooLarge" }],
-  [415, { kind: "invalid_request", retry: "never", code: "UnsupportedMediaType" }],
-  [416, { kind: "range_not_satisfiable", retry: "never", code: "InvalidRange" }],
-  [423, { kind: "locked", retry: "never", code: "Locked" }],
-  [429, { kind: "throttled", retry: "throttling", code: "TooManyRequests" }],
-  [500, { kind: "server_error", retry: "transient", code: "InternalError" }],
-  [501, { kind: "not_implemented", retry: "never", code: "NotImplemented" }],
-  [502, { kind: "unavailable", retry: "transient", code: "BadGateway" }],
-  [503, { kind: "unavailable", retry: "transient", code: "ServiceUnavailable" }],
-  [504, { kind: "timeout", retry: "transient", code: "GatewayTimeout" }],
-  [507, { kind: "quota_exceeded", retry: "never", code: "InsufficientStorage" }],
-]);
+// biome-ignore format: one status a line
+const STATUSES: readonly (readonly [status: number, kind: StorageErrorKind, retry: RetryClass, code: string])[] = [
+  [301, "redirect", "redirect", "PermanentRedirect"],
+  [304, "not_modified", "never", "NotModified"],
+  [307, "redirect", "redirect", "TemporaryRedirect"],
+  [400, "invalid_request", "never", "BadRequest"],
+  [401, "unauthenticated", "never", "Unauthorized"],
+  [403, "access_denied", "never", "Forbidden"],
+  [404, "not_found", "never", "NotFound"],
+  [405, "not_implemented", "never", "MethodNotAllowed"],
+  [408, "timeout", "never", "RequestTimeout"],
+  [409, "conflict", "never", "Conflict"],
+  [411, "invalid_request", "never", "MissingContentLength"],
+  [412, "precondition_failed", "never", "PreconditionFailed"],
+  [413, "too_large", "never", "EntityTooLarge"],
+  [415, "invalid_request", "never", "UnsupportedMediaType"],
+  [416, "range_not_satisfiable", "never", "InvalidRange"],
+  [423, "locked", "never", "Locked"],
+  [429, "throttled", "throttling", "TooManyRequests"],
+  [500, "server_error", "transient", "InternalError"],
+  [501, "not_implemented", "never", "NotImplemented"],
+  [502, "unavailable", "transient", "BadGateway"],
+  [503, "unavailable", "transient", "ServiceUnavailable"],
+  [504, "timeout", "transient", "GatewayTimeout"],
+  [507, "quota_exceeded", "never", "InsufficientStorage"],
+];
 
 const UNKNOWN: StatusClassification = { kind: "unknown", retry: "never", code: "Unknown" };
 const OTHER_SERVER: StatusClassification = {
@@ -53,16 +54,14 @@ const OTHER_CLIENT: StatusClassification = {
  */
 export function classifyStatus(status: number | undefined): StatusClassification {
   if (status === undefined) return UNKNOWN;
-  const known = BY_STATUS.get(status);
-  if (known !== undefined) return known;
+  const known = STATUSES.find((entry) => entry[0] === status);
+  if (known !== undefined) return { kind: known[1], retry: known[2], code: known[3] };
   if (status >= 500 && status <= 599) return OTHER_SERVER;
   if (status >= 400 && status <= 499) return OTHER_CLIENT;
   return UNKNOWN;
 }
 
 /** Every status with its own entry, in order: for the docs table. */
-export const CLASSIFIED_STATUSES: readonly number[] = /* @__PURE__ */ listStatuses();
-
-function listStatuses(): number[] {
-  return [...BY_STATUS.keys()];
-}
+export const CLASSIFIED_STATUSES: readonly number[] = /* @__PURE__ */ STATUSES.map(
+  (entry) => entry[0],
+);

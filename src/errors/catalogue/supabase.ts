@@ -55,7 +55,7 @@ export const SUPABASE_CATALOGUE: readonly CatalogueEntry[] = [
   ["InvalidUploadSignature", 400, INVALID_REQUEST, NEVER, "The multipart upload record changed mid-upload: do not alter it; restart the upload.", { documentedStatus: 403 }],
   ["LockTimeout", 503, LOCKED, RETRY_CONFLICT, "A lock could not be acquired in time: wait and try again.", { documentedStatus: 423 }],
   // A backend S3 error passed through with its own status: classify by that status.
-  ["S3Error", null, UNKNOWN, NEVER, "The storage backend failed: read the message; the status says whether to retry."],
+  ["S3Error", null, UNKNOWN, NEVER],
   ["S3InvalidAccessKeyId", 403, UNAUTHENTICATED, NEVER, "Check the S3 access key ID is correct and active."],
   ["S3MaximumCredentialsLimit", 400, QUOTA_EXCEEDED, NEVER, "S3 credentials limit reached: delete unused credentials."],
   ["InvalidChecksum", 400, INVALID_REQUEST, TRANSIENT, "Recompute the checksum and resend the body."],
@@ -85,9 +85,9 @@ export interface SupabaseLabelRow extends CatalogueRow {
 
 /** Labels older Supabase servers send in `error` instead of a code, then the row each stands for (`unauthorized` also covers `Unauthorized`). */
 // biome-ignore format: one row a line
-export const SUPABASE_LABELS: readonly (readonly [label: string, ...CatalogueEntry])[] = [
+export const SUPABASE_LABELS: readonly SupabaseLabel[] = [
   ["not_found", "NotFound", 404, NOT_FOUND, NEVER, "Check the object exists, add an RLS policy and send the user's Authorization header."],
-  ["Bucket not found", "NoSuchBucket", 404, NOT_FOUND, NEVER, "Check the bucket name; if it exists, your RLS policies may hide it."],
+  ["Bucket not found", "NoSuchBucket"],
   ["already_exists", "ResourceAlreadyExists", 409, ALREADY_EXISTS, NEVER, "Use upsert to overwrite the existing file."],
   ["Duplicate", "ResourceAlreadyExists", 409, ALREADY_EXISTS, NEVER, "Use upsert to overwrite the existing file."],
   ["unauthorized", "AccessDenied", 403, ACCESS_DENIED, NEVER, "Add an RLS policy granting this action and send the user's Authorization header."],
@@ -95,20 +95,28 @@ export const SUPABASE_LABELS: readonly (readonly [label: string, ...CatalogueEnt
   ["too_many_connections", "TooManyRequests", 429, THROTTLED, THROTTLING, "Database connections exhausted: back off, raise the pool size or upgrade compute."],
   ["database_timeout", "DatabaseTimeout", 544, TIMEOUT, TRANSIENT, "Postgres ran out of connections: retry, raise pool_size or upgrade compute."],
   ["internal_server_error", "InternalError", 500, SERVER_ERROR, TRANSIENT, "Unhandled server error: retry; file a support ticket if it persists."],
-  ["Payload too large", "EntityTooLarge", 413, TOO_LARGE, NEVER, "Raise the upload size limit in the project settings or send a smaller file."],
-  ["invalid_mime_type", "InvalidMimeType", 415, INVALID_REQUEST, NEVER, "Send a standard MIME type that the bucket allows."],
-  ["invalid_range", "InvalidRange", 416, RANGE_NOT_SATISFIABLE, NEVER, "Keep the range within the file size and follow the HTTP Range syntax."],
-  ["Invalid Input", "InvalidRequest", 400, INVALID_REQUEST, NEVER, "Check the request parameters; the message has details."],
-  ["acquiring_lock_timeout", "LockTimeout", 503, LOCKED, RETRY_CONFLICT, "A lock could not be acquired in time: wait and try again."],
-  ["resource_locked", "ResourceLocked", 423, LOCKED, RETRY_CONFLICT, "The resource is locked: wait and try again."],
-  ["Invalid JWT", "InvalidJWT", 400, UNAUTHENTICATED, CREDENTIALS, "The JWT is expired or malformed: refresh the session and send a valid JWT."],
+  ["Payload too large", "EntityTooLarge"],
+  ["invalid_mime_type", "InvalidMimeType"],
+  ["invalid_range", "InvalidRange"],
+  ["Invalid Input", "InvalidRequest"],
+  ["acquiring_lock_timeout", "LockTimeout"],
+  ["resource_locked", "ResourceLocked"],
+  ["Invalid JWT", "InvalidJWT"],
 ];
+
+/** A legacy label: the Supabase row it stands for (by code), or a row of its own. */
+export type SupabaseLabel =
+  | readonly [label: string, code: string]
+  | readonly [label: string, ...CatalogueEntry];
 
 let labelRows: readonly SupabaseLabelRow[] | undefined;
 
 /** The legacy labels as rows, decoded on first use. */
 export function supabaseLabelRows(): readonly SupabaseLabelRow[] {
-  labelRows ??= SUPABASE_LABELS.map(([label, ...entry]) => ({ label, ...toRow(entry) }));
+  labelRows ??= SUPABASE_LABELS.map(([label, ...entry]) => ({
+    label,
+    ...(entry.length === 1 ? supabaseRow(entry[0]) : toRow(entry)),
+  }));
   return labelRows;
 }
 
@@ -225,18 +233,20 @@ export function supabaseMessageRows(): readonly SupabaseMessageRow[] {
   return messageRows;
 }
 
+// The row of a Supabase code, for the labels and messages that stand for one.
+function supabaseRow(code: string): CatalogueRow {
+  const entry = SUPABASE_CATALOGUE.find((candidate) => candidate[0] === code);
+  if (entry === undefined) throw new Error(`no Supabase row ${code}`);
+  return toRow(entry);
+}
+
 function toMessageRow([
   message,
   standsFor,
   statuses,
   refines,
 ]: SupabaseMessage): SupabaseMessageRow {
-  const entry =
-    typeof standsFor === "string"
-      ? SUPABASE_CATALOGUE.find((candidate) => candidate[0] === standsFor)
-      : undefined;
-  const stood = typeof standsFor === "string" ? entry && toRow(entry) : standsFor;
-  if (stood === undefined) throw new Error(`no Supabase row ${String(standsFor)}`);
+  const stood = typeof standsFor === "string" ? supabaseRow(standsFor) : standsFor;
   const read = statuses ?? (stood.status === null ? [] : [stood.status]);
   return { ...stood, message, statuses: read, ...(refines === undefined ? {} : { refines }) };
 }
