@@ -13,9 +13,24 @@ describe("compactModule", () => {
       "  if (typeof x == 'number' && x instanceof Object) return void 0;",
       "  return { sum, diff, n: 1 .toString() };",
       "}",
+      "for (;;) {",
+      "  if (a) ;",
+      "}",
     ].join("\n");
     expect(compactModule(code)).toBe(
-      "import{a,b}from'./a.js';export async function f(x,y){let sum=x+ +y,diff=x- -y;if(typeof x=='number'&&x instanceof Object)return void 0;return{sum,diff,n:1 .toString()}}\n",
+      "import{a,b}from'./a.js';export async function f(x,y){let sum=x+ +y,diff=x- -y;if(typeof x=='number'&&x instanceof Object)return void 0;return{sum,diff,n:1 .toString()}}for(;;){if(a);}\n",
+    );
+  });
+
+  it("keeps annotations and legal comments, in place", () => {
+    const code = [
+      "/*! bucketguard | MIT */",
+      "/* @__NO_SIDE_EFFECTS__ */ function make() {",
+      "  return [];",
+      "}",
+    ].join("\n");
+    expect(compactModule(code)).toBe(
+      "/*! bucketguard | MIT *//* @__NO_SIDE_EFFECTS__ */function make(){return[]}\n",
     );
   });
 
