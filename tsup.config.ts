@@ -1,4 +1,6 @@
+import { readFileSync, writeFileSync } from "node:fs";
 import { defineConfig } from "tsup";
+import { compactModule } from "./scripts/compact-module";
 
 export default defineConfig({
   entry: {
@@ -16,14 +18,25 @@ export default defineConfig({
   dts: true,
   clean: true,
   // No source maps in the package: they were two thirds of the tarball. Syntax is minified, names
-  // are kept (stack traces still name the functions). The ESM build keeps its line breaks, since
-  // esbuild's white-space minifying drops the `@__PURE__` marks consumers' bundlers tree-shake
-  // by; the CJS build, which bundlers do not tree-shake, is minified to one line.
+  // are kept (stack traces still name the functions). White space: esbuild's white-space
+  // minifying drops the `@__PURE__` marks consumers' bundlers tree-shake by, so it minifies only
+  // the CJS build, which bundlers do not tree-shake; `compactModule` then takes the white space
+  // out of every built file and keeps those marks.
   sourcemap: false,
   minifySyntax: true,
   esbuildOptions(options, context) {
     if (context.format === "cjs") options.minifyWhitespace = true;
   },
+  plugins: [
+    {
+      name: "compact",
+      async buildEnd({ writtenFiles }) {
+        for (const { name } of writtenFiles) {
+          if (/\.c?js$/.test(name)) writeFileSync(name, compactModule(readFileSync(name, "utf8")));
+        }
+      },
+    },
+  ],
   target: "es2022",
   platform: "neutral",
   splitting: true,

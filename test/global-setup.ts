@@ -6,7 +6,13 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 
 const BUILT = "dist/index.js";
-const INPUTS = ["src", "tsup.config.ts", "scripts/share-declarations.mjs", "package.json"];
+const INPUTS = [
+  "src",
+  "tsup.config.ts",
+  "scripts/compact-module.ts",
+  "scripts/share-declarations.mjs",
+  "package.json",
+];
 
 function newestMtimeMs(path: string): number {
   const stat = statSync(path);
