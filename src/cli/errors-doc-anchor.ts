@@ -1,10 +1,12 @@
 import {
+  ALL_TABLES,
   CATALOGUES,
   type CatalogueProvider,
   type CatalogueRow,
   CLASSIFIED_STATUSES,
+  lookupCode,
+  lookupR2Code,
   normalizeCodeKey,
-  SEARCH_ORDER,
   supabaseLabelRows,
 } from "../errors/catalogue/index.js";
 import type { StorageError } from "../errors/storage-error.js";
@@ -40,26 +42,28 @@ export function statusAnchor(status: number): string {
   return `status-${status}`;
 }
 
+// The table a row object belongs to: `normalize` and the docs share the decoded rows.
+function tableOf(row: CatalogueRow): CatalogueProvider | undefined {
+  return (Object.keys(CATALOGUES) as CatalogueProvider[]).find((table) =>
+    CATALOGUES[table].includes(row),
+  );
+}
+
 /**
- * Where docs/errors.md describes `error`: an R2 binding number's row, its code's row in the provider's table (else the S3
- * table), a legacy Supabase label's row, its status's row in the fallback table, or that table.
+ * Where docs/errors.md describes `error`: the row `normalize` reads its R2 binding number or its
+ * code by (the provider's table, else the S3 one), a legacy Supabase label's row, its status's
+ * row in the fallback table, or that table.
  */
 export function findErrorsDocAnchor(error: StorageError): string {
   const providerCode = error.providerCode;
-  if (typeof providerCode === "number") {
-    const row = CATALOGUES.r2.find((candidate) => candidate.r2Code === providerCode);
-    if (row !== undefined) return catalogueAnchor("r2", row);
-  }
-  const key = normalizeCodeKey(error.code);
-  for (const table of SEARCH_ORDER[error.provider]) {
-    const row = CATALOGUES[table].find((candidate) =>
-      [candidate.code, ...(candidate.aliases ?? [])].some((name) => normalizeCodeKey(name) === key),
-    );
-    if (row !== undefined) return catalogueAnchor(table, row);
-  }
+  const row =
+    (typeof providerCode === "number" ? lookupR2Code(ALL_TABLES, providerCode) : undefined) ??
+    lookupCode(ALL_TABLES, error.provider, error.code);
+  const table = row === undefined ? undefined : tableOf(row);
+  if (row !== undefined && table !== undefined) return catalogueAnchor(table, row);
   if (error.provider === "supabase" && typeof providerCode === "string") {
     const label = supabaseLabelRows().find(
-      (row) => normalizeCodeKey(row.label) === normalizeCodeKey(providerCode),
+      (candidate) => normalizeCodeKey(candidate.label) === normalizeCodeKey(providerCode),
     );
     if (label !== undefined) return labelAnchor(label.label);
   }

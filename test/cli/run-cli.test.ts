@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { findErrorsDocAnchor } from "../../src/cli/errors-doc-anchor.js";
 import { parseArgs, runCli } from "../../src/cli/explain.js";
 import { CATALOGUES, type CatalogueProvider } from "../../src/errors/catalogue/index.js";
-import { normalize } from "../../src/index.js";
+import { normalize, normalizeResponse } from "../../src/index.js";
 
 const noStdin = async () => undefined;
 
@@ -93,6 +93,22 @@ describe("links to docs/errors.md", () => {
         expect(doc, `${table} ${row.code}`).toContain(`<a id="${anchor}"></a>`);
       }
     }
+  });
+
+  it("point every row at the row normalize read it by, not another of the same code", () => {
+    // Ceph's own table has no NoSuchKey: normalize reads the S3 one, and so does the link.
+    const rgw = normalize({ code: "NoSuchKey", status: 404 }, { provider: "ceph" });
+    expect(findErrorsDocAnchor(rgw)).toBe("aws-nosuchkey");
+    // Supabase's pass-through S3Error is read by its status: the link is the status row.
+    const passThrough = normalizeResponse(
+      {
+        status: 400,
+        body: '{"statusCode":"503","code":"S3Error","error":"Service Unavailable","message":"backend down"}',
+      },
+      { provider: "supabase" },
+    );
+    expect(passThrough).toMatchObject({ code: "S3Error", kind: "unavailable" });
+    expect(findErrorsDocAnchor(passThrough)).toBe("status-503");
   });
 
   it("point codes no table knows at their status row", () => {
