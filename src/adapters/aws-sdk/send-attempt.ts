@@ -86,18 +86,39 @@ export function relayAttemptSignals(handler: unknown): void {
   target.handle = function handle(this: unknown, request, options) {
     const token = tokenOf(request);
     if (token === undefined) return original.call(this, request, options);
+    const release = followCallerSignal(options?.abortSignal, token);
     const pending = duck
       ? original.call(this, request, { ...options, abortSignal: token })
       : original.call(this, request, new RelayedOptions(options, token));
-    if (token.onresponse !== null) {
+    if (token.onresponse !== null || release !== undefined) {
       pending.then(
-        () => token.onresponse?.(),
-        () => undefined,
+        () => {
+          release?.();
+          token.onresponse?.();
+        },
+        () => release?.(),
       );
     }
     return pending;
   };
   target[RELAYED] = true;
+}
+
+/**
+ * The attempt's token takes the place of the caller's `abortSignal` in the handler's options; an
+ * SDK that does not also put that signal in the handler context (the plugin's engine then never
+ * sees it) still has the caller's abort cancel the request in flight. Returns the listener's
+ * removal, or undefined when there is nothing to follow.
+ */
+function followCallerSignal(signal: unknown, token: CancelToken): (() => void) | undefined {
+  if (!(signal instanceof AbortSignal)) return undefined;
+  if (signal.aborted) {
+    cancel(token, signal.reason);
+    return undefined;
+  }
+  const onAbort = () => cancel(token, signal.reason);
+  signal.addEventListener("abort", onAbort, { once: true });
+  return () => signal.removeEventListener("abort", onAbort);
 }
 
 function cancel(token: CancelToken, reason: unknown): void {

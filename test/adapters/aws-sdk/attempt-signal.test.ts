@@ -112,6 +112,28 @@ describe("the attempt signal reaches the HTTP handler", () => {
     expect(handler.signals[0]?.aborted).toBe(true);
   });
 
+  it("the caller's abortSignal cancels the request on an SDK that keeps it out of the context", async () => {
+    const handler = stubHandler([silent, ok()]);
+    const controller = new AbortController();
+    const c = client(handler, {});
+    // Earlier SDK versions hand the caller's signal only to the request handler.
+    c.middlewareStack.add(
+      (next, context) => (args) => {
+        const smithy = (context as { __smithy_context?: { abortSignal?: unknown } })
+          .__smithy_context;
+        if (smithy !== undefined) smithy.abortSignal = undefined;
+        return next(args);
+      },
+      { step: "initialize", name: "hideAbortSignal" },
+    );
+    const pending = c.send(head(), { abortSignal: controller.signal }).catch((e: unknown) => e);
+    await sent(handler, 1);
+    controller.abort();
+    expect(await pending).toMatchObject({ kind: "aborted", retry: "never" });
+    expect(handler.signals[0]?.aborted).toBe(true);
+    expect(handler.signals).toHaveLength(1);
+  });
+
   it("leaves a complete small body as it came, and guards one still arriving", async () => {
     const complete = new Readable({ read() {} });
     complete.push(Buffer.from("body"));
