@@ -4,7 +4,7 @@ import type { Dialect } from "./dialect.js";
 import { ALL_DIALECTS } from "./dialects.js";
 import { findRetryAfterMs } from "./parse/retry-hint.js";
 import { readBodyPrefix } from "./read-body-prefix.js";
-import { createHeaderReader, listHeaderNames } from "./read-header.js";
+import { createHeaderReader, listHeaderNames, readRequestIdHeader } from "./read-header.js";
 import { redactResponse } from "./redact-cause.js";
 import type { StorageError } from "./storage-error.js";
 import { toUnknownError } from "./to-unknown-error.js";
@@ -65,13 +65,7 @@ function classifyResponse(
     "unknown";
   const httpStatus = toStatus(response.status);
   const message = json?.message ?? xml?.Message ?? statusMessage(httpStatus, response.statusText);
-  const requestId =
-    xml?.RequestId ??
-    header("x-amz-request-id") ??
-    header("x-clv-request-id") ??
-    header("cf-ray") ??
-    header("x-request-id") ??
-    header("sb-request-id");
+  const requestId = xml?.RequestId ?? readRequestIdHeader(header);
   return buildError(
     {
       provider,

@@ -23,6 +23,20 @@ export function createHeaderReader(headers: HeaderSource | null): HeaderReader {
   return (name) => lower.get(name.toLowerCase());
 }
 
+/**
+ * The request id the answer's headers carry: S3's, IBM's, Cloudflare's ray (R2), then the
+ * generic and Supabase ones.
+ */
+export function readRequestIdHeader(header: HeaderReader): string | undefined {
+  return (
+    header("x-amz-request-id") ??
+    header("x-clv-request-id") ??
+    header("cf-ray") ??
+    header("x-request-id") ??
+    header("sb-request-id")
+  );
+}
+
 /** Header names, lower case, at most 256 of them. */
 export function listHeaderNames(headers: HeaderSource | null): readonly string[] {
   if (typeof headers !== "object" || headers === null) return [];

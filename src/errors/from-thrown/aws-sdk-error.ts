@@ -5,7 +5,12 @@ import { detectProvider } from "../detect-provider.js";
 import { findRetryAfterMs } from "../parse/retry-hint.js";
 import { parseS3Xml, S3_XML_FIELDS, type S3XmlError } from "../parse/s3-xml.js";
 import { readBodyPrefix } from "../read-body-prefix.js";
-import { createHeaderReader, type HeaderReader, listHeaderNames } from "../read-header.js";
+import {
+  createHeaderReader,
+  type HeaderReader,
+  listHeaderNames,
+  readRequestIdHeader,
+} from "../read-header.js";
 import { redactCause } from "../redact-cause.js";
 import type { StorageError } from "../storage-error.js";
 import { readField, readNumber, readString } from "./read-field.js";
@@ -90,11 +95,7 @@ export function fromAwsSdkError(
     ? (bodyXml?.Code ?? readString(error, "Code"))
     : (readString(error, "Code") ?? name);
   const requestId =
-    readString(metadata, "requestId") ??
-    fields.RequestId ??
-    header("x-amz-request-id") ??
-    header("x-clv-request-id") ??
-    header("cf-ray");
+    readString(metadata, "requestId") ?? fields.RequestId ?? readRequestIdHeader(header);
   const provider = detectProvider({
     given: context?.provider,
     header,
