@@ -36,6 +36,11 @@ export function classifyAnswer(
   return normalizeResponseWith(dialect, response, context);
 }
 
+/** Cancels the body of a response nobody will read; a failure to cancel is of no interest. */
+export function discard(response: Response | undefined): void {
+  void response?.body?.cancel().catch(() => undefined);
+}
+
 function hasErrorDocument(body: Uint8Array | undefined): boolean {
   return body !== undefined && new TextDecoder().decode(body).includes("<Error>");
 }
