@@ -53,10 +53,12 @@ export interface PresignContext {
 
 type Init = RequestInit & { duplex?: "half" };
 
-/** How the last attempt failed: the answer to return, or the value fetch threw. */
-type Failure =
-  | { error: StorageError; answer: HttpAnswer }
-  | { error: StorageError; thrown: unknown };
+/** How the last attempt failed: the error answer to return, or (without one) what fetch threw. */
+interface Failure {
+  error: StorageError;
+  answer?: HttpAnswer;
+  thrown?: unknown;
+}
 
 /**
  * A fetch that runs each request through the retry engine: every attempt's response is judged by
@@ -163,13 +165,13 @@ async function runRequest(guard: HttpGuard, req: PreparedRequest): Promise<Respo
     if (req.signal?.aborted) throw req.signal.reason;
     const failure = last;
     if (failure === undefined || failure.error !== error) throw error;
-    if ("thrown" in failure) throw guard.throwOnError ? error : failure.thrown;
     const { answer } = failure;
     if (guard.throwOnError) {
-      discard(answer.response);
+      discard(answer?.response);
       throw error;
     }
-    if (answer.failed) guard.onErrorAnswer?.(answer.response, answer.errorBody);
+    if (answer === undefined) throw failure.thrown;
+    guard.onErrorAnswer?.(answer.response, answer.errorBody);
     return guardResponse(answer.response);
   }
 }

@@ -13,7 +13,7 @@ export const MIN_UPLOAD_BYTES_PER_SECOND = 64 * 1024;
 export function checkStallTimeout(value: unknown): void {
   if (value !== undefined && (typeof value !== "number" || !(value > 0))) {
     throw new RangeError(
-      `bucketguard: stallTimeoutMs must be a positive number of milliseconds (Infinity for none), got ${String(value)}`,
+      `Expected \`stallTimeoutMs\` to be a duration > 0 ms (Infinity for none), got ${String(value)}.`,
     );
   }
 }
@@ -35,7 +35,6 @@ export function stallError(
   return new StorageError({
     kind: "timeout",
     code: "TimeoutError",
-    name: "TimeoutError",
     message: `${message} ${ms} ms (stallTimeoutMs)`,
     retry: "transient",
     provider: "unknown",
