@@ -69,7 +69,7 @@ function disproof(stored: StoredObject | undefined, sent: Uint8Array): string | 
   }
   const etag = stored.etag === undefined ? undefined : unquoteEtag(stored.etag);
   if (etag === undefined || !isMd5Etag(etag)) {
-    return "the stored object's ETag is not an MD5 of its content (multipart or mtime ETag), so its content cannot be compared";
+    return "the stored object's ETag is not an MD5 of its content (a multipart or mtime ETag)";
   }
   if (etag !== md5Hex(sent)) return "the stored object's MD5 differs from the bytes sent";
   return undefined;
