@@ -25,9 +25,9 @@ export function classifyMethod(
   ) {
     return "idempotent";
   }
-  if (verb === "POST" && url.searchParams.has("delete")) return "idempotent";
-  const allowed = typeof retryPost === "function" ? retryPost(verb, url) : retryPost;
   if (verb !== "POST") return "never";
+  if (url.searchParams.has("delete")) return "idempotent";
+  const allowed = typeof retryPost === "function" ? retryPost(verb, url) : retryPost;
   return allowed ? "idempotent" : "unprocessed";
 }
 

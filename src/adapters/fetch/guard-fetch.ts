@@ -3,7 +3,7 @@ import { createRetryBudget, DEFAULT_MAX_REPLAY_BYTES, PROVIDERS } from "../../in
 import { checkBoolean, checkFunction, checkOneOf } from "../../retry/validate-options.js";
 import { guardHttp } from "../http/guard-http.js";
 import { resolveSettings } from "../shared/resolve-settings.js";
-import { classifyMethod, mayFailWith200, type RetryPostOption } from "./classify-method.js";
+import { classifyMethod, mayFailWith200 } from "./classify-method.js";
 import type { GuardFetchOptions } from "./guard-fetch-options.js";
 
 /**
@@ -24,11 +24,11 @@ export function guardFetch(
     budget: createRetryBudget,
   });
   const { retryPost, presign, throwOnError, provider, refreshCredentials, onClockSkew } = options;
-  checkRetryPost(retryPost);
-  checkFunction("presign", presign);
+  if (typeof retryPost !== "function") checkBoolean("retryPost", retryPost);
+  for (const hook of ["presign", "refreshCredentials", "onClockSkew"] as const) {
+    checkFunction(hook, options[hook]);
+  }
   checkBoolean("throwOnError", throwOnError);
-  checkFunction("refreshCredentials", refreshCredentials);
-  checkFunction("onClockSkew", onClockSkew);
   checkOneOf("provider", provider, PROVIDERS);
   return guardHttp({
     fetch: baseFetch ?? ((input, init) => globalThis.fetch(input, init)),
@@ -44,8 +44,4 @@ export function guardFetch(
       errorIn200: mayFailWith200(method, url, headers),
     }),
   });
-}
-
-function checkRetryPost(value: RetryPostOption | undefined): void {
-  if (typeof value !== "function") checkBoolean("retryPost", value);
 }

@@ -12,9 +12,10 @@ import {
   type StorageError,
 } from "../../index.js";
 import { retryLoop } from "../../retry/retry-loop.js";
+import { joinSignals } from "../shared/join-signals.js";
 import type { ResolvedSettings } from "../shared/resolve-settings.js";
-import { responseLimitMs, stallError } from "../shared/stall-limit.js";
-import { classifyAnswer, type HttpAnswer, readAnswer } from "./http-answer.js";
+import { type ResponseStall, responseLimitMs, startResponseStall } from "../shared/stall-limit.js";
+import { classifyAnswer, discard, type HttpAnswer, readAnswer } from "./http-answer.js";
 import type { HttpReconcile, HttpRequestParts, RouteClassifier } from "./http-route.js";
 import { guardBody } from "./stall-guard.js";
 
@@ -52,10 +53,12 @@ export interface PresignContext {
 
 type Init = RequestInit & { duplex?: "half" };
 
-/** How the last attempt failed: the answer to return, or the value fetch threw. */
-type Failure =
-  | { error: StorageError; answer: HttpAnswer }
-  | { error: StorageError; thrown: unknown };
+/** How the last attempt failed: the error answer to return, or (without one) what fetch threw. */
+interface Failure {
+  error: StorageError;
+  answer?: HttpAnswer;
+  thrown?: unknown;
+}
 
 /**
  * A fetch that runs each request through the retry engine: every attempt's response is judged by
@@ -91,46 +94,36 @@ interface PreparedRequest extends HttpRequestParts {
 async function runRequest(guard: HttpGuard, req: PreparedRequest): Promise<Response> {
   const { settings } = guard;
   const { clock, stallTimeoutMs } = settings;
-  const context = { provider: guard.provider, operation: req.route.name };
+  const operation = req.route.name;
+  const context = { provider: guard.provider, operation };
   const failures: StorageError[] = [];
   let last: Failure | undefined;
   let lastResponse: Response | undefined;
-  // The controller of the attempt whose response is returned: a stalled body aborts it.
-  let stallController: AbortController | undefined;
+  // The wait of the attempt whose response is returned: a stalled body aborts its request.
+  let stall: ResponseStall | undefined;
   // A stream sent once has no size of its own: its Content-Length, when the caller gave one.
-  const declaredBytes = Number(req.headers.get("content-length") ?? Number.NaN);
-  const responseMs = responseLimitMs(
-    stallTimeoutMs,
-    req.body.sizeBytes ?? (Number.isFinite(declaredBytes) ? declaredBytes : undefined),
-  );
+  const bodyBytes = req.body.sizeBytes ?? Number(req.headers.get("content-length"));
+  const responseMs = responseLimitMs(stallTimeoutMs, bodyBytes);
   const guardResponse = (response: Response): Response =>
-    guardBody(response, stallTimeoutMs, clock, (r) => stallController?.abort(r), context.operation);
+    guardBody(response, stallTimeoutMs, clock, (r) => stall?.controller.abort(r), operation);
 
   const attempt = async (ctx: AttemptContext): Promise<HttpAnswer> => {
-    void lastResponse?.body?.cancel().catch(() => undefined);
+    discard(lastResponse);
     if (ctx.lastError) failures.push(ctx.lastError);
-    const stall = Number.isFinite(responseMs) ? new AbortController() : undefined;
-    stallController = stall;
-    const signals = [ctx.signal, stall?.signal, req.signal].filter(
-      (s): s is AbortSignal => s !== undefined,
-    );
-    const signal = signals.length === 1 ? ctx.signal : AbortSignal.any(signals);
-    const cancel = stall
-      ? clock.setTimer(
-          () => stall.abort(stallError("response", responseMs, context.operation)),
-          responseMs,
-        )
-      : undefined;
+    const own = startResponseStall(clock, responseMs, operation);
+    stall = own;
+    const signal = joinSignals(ctx.signal, own?.controller.signal, req.signal);
     try {
       const response = await send(guard, req, ctx, signal);
       lastResponse = response;
       return await readAnswer(response, req.route);
     } catch (error) {
       // fetch rejects with the abort reason; a stall is the attempt's own timeout.
-      if (stall?.signal.aborted && !ctx.signal.aborted) throw stall.signal.reason;
+      const stalled = own?.controller.signal;
+      if (stalled?.aborted && !ctx.signal.aborted) throw stalled.reason;
       throw error;
     } finally {
-      cancel?.();
+      own?.cancel();
     }
   };
 
@@ -145,7 +138,7 @@ async function runRequest(guard: HttpGuard, req: PreparedRequest): Promise<Respo
     signal: req.signal,
     context,
     operation: {
-      name: req.route.name,
+      name: operation,
       idempotency: req.route.idempotency,
       bodyReplayable: req.body.replayable,
     },
@@ -160,7 +153,7 @@ async function runRequest(guard: HttpGuard, req: PreparedRequest): Promise<Respo
     options.reconcile = async (refusal) => {
       const landed = await reconcile(refusal, { ...req, failures });
       if (!landed) return undefined;
-      void lastResponse?.body?.cancel().catch(() => undefined);
+      discard(lastResponse);
       return { value: { response: landed, failed: false } };
     };
   }
@@ -172,13 +165,13 @@ async function runRequest(guard: HttpGuard, req: PreparedRequest): Promise<Respo
     if (req.signal?.aborted) throw req.signal.reason;
     const failure = last;
     if (failure === undefined || failure.error !== error) throw error;
-    if ("thrown" in failure) throw guard.throwOnError ? error : failure.thrown;
     const { answer } = failure;
     if (guard.throwOnError) {
-      void answer.response.body?.cancel().catch(() => undefined);
+      discard(answer?.response);
       throw error;
     }
-    if (answer.failed) guard.onErrorAnswer?.(answer.response, answer.errorBody);
+    if (answer === undefined) throw failure.thrown;
+    guard.onErrorAnswer?.(answer.response, answer.errorBody);
     return guardResponse(answer.response);
   }
 }

@@ -3,25 +3,22 @@ import { normalizeResponseWith } from "../../errors/normalize-response.js";
 import { type NormalizeContext, readErrorBody, type StorageError } from "../../index.js";
 import type { HttpRoute } from "./http-route.js";
 
-/** A response as one attempt got it: `errorBody` is set (maybe undefined) on an error answer. */
-export type HttpAnswer =
-  | { readonly response: Response; readonly failed: false }
-  | {
-      readonly response: Response;
-      readonly failed: true;
-      readonly errorBody: Uint8Array | undefined;
-    };
+/** A response as one attempt got it, and the start of its body when that was read to decide. */
+export interface HttpAnswer {
+  readonly response: Response;
+  readonly failed: boolean;
+  readonly errorBody?: Uint8Array | undefined;
+}
 
 /**
  * Reads what deciding on `response` needs: a clone of the body of an answer of status 400 or
  * more, or of a 200 its route says may carry an error document. The response stays unread.
  */
 export async function readAnswer(response: Response, route: HttpRoute): Promise<HttpAnswer> {
-  const mayHideError = route.errorIn200 && response.status === 200;
-  if (response.status < 400 && !mayHideError) return { response, failed: false };
+  const { status } = response;
+  if (status < 400 && !(route.errorIn200 && status === 200)) return { response, failed: false };
   const errorBody = await readErrorBody(response);
-  if (response.status < 400 && !hasErrorDocument(errorBody)) return { response, failed: false };
-  return { response, failed: true, errorBody };
+  return { response, failed: status >= 400 || hasErrorDocument(errorBody), errorBody };
 }
 
 /** The StorageError an error answer stands for; undefined for a success. */
@@ -34,6 +31,11 @@ export function classifyAnswer(
   const { status, statusText, headers } = answer.response;
   const response = { status, statusText, headers, body: answer.errorBody };
   return normalizeResponseWith(dialect, response, context);
+}
+
+/** Cancels the body of a response nobody will read; a failure to cancel is of no interest. */
+export function discard(response: Response | undefined): void {
+  void response?.body?.cancel().catch(() => undefined);
 }
 
 function hasErrorDocument(body: Uint8Array | undefined): boolean {

@@ -1,4 +1,4 @@
-import { StorageError } from "../../index.js";
+import { type Clock, StorageError } from "../../index.js";
 
 /** Default of `stallTimeoutMs`: 30 s without progress. */
 export const DEFAULT_STALL_TIMEOUT_MS = 30_000;
@@ -10,14 +10,12 @@ export const DEFAULT_STALL_TIMEOUT_MS = 30_000;
 export const MIN_UPLOAD_BYTES_PER_SECOND = 64 * 1024;
 
 /** Throws a RangeError naming the option unless it is a positive number (`Infinity` allowed). */
-export function checkStallTimeout(value: unknown, name = "stallTimeoutMs"): number | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== "number" || Number.isNaN(value) || value <= 0) {
+export function checkStallTimeout(value: unknown): void {
+  if (value !== undefined && (typeof value !== "number" || !(value > 0))) {
     throw new RangeError(
-      `bucketguard: ${name} must be a positive number of milliseconds (Infinity for none), got ${String(value)}`,
+      `Expected \`stallTimeoutMs\` to be a duration > 0 ms (Infinity for none), got ${String(value)}.`,
     );
   }
-  return value;
 }
 
 /** The time a request may wait for its response: the stall limit plus the body's upload time. */
@@ -31,20 +29,34 @@ export function stallError(
   what: "response" | "body",
   ms: number,
   operation: string | undefined,
-  cause?: unknown,
 ): StorageError {
   const message =
-    what === "response"
-      ? `No response within ${ms} ms (stallTimeoutMs)`
-      : `The response body made no progress for ${ms} ms (stallTimeoutMs)`;
+    what === "response" ? "No response within" : "The response body made no progress for";
   return new StorageError({
     kind: "timeout",
     code: "TimeoutError",
-    name: "TimeoutError",
-    message,
+    message: `${message} ${ms} ms (stallTimeoutMs)`,
     retry: "transient",
     provider: "unknown",
     operation,
-    cause,
   });
+}
+
+/** A request's wait for its response, aborted with a `response` stall error after `ms`. */
+export interface ResponseStall {
+  controller: AbortController;
+  /** Stops the timer once the response came. */
+  cancel: () => void;
+}
+
+/** Starts the wait for a response of `operation`; undefined when `ms` is `Infinity` (no limit). */
+export function startResponseStall(
+  clock: Clock,
+  ms: number,
+  operation: string,
+): ResponseStall | undefined {
+  if (!Number.isFinite(ms)) return undefined;
+  const controller = new AbortController();
+  const abort = () => controller.abort(stallError("response", ms, operation));
+  return { controller, cancel: clock.setTimer(abort, ms) };
 }

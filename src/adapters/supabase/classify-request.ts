@@ -1,16 +1,9 @@
 import type { Idempotency } from "../../index.js";
+import type { HttpRoute } from "../http/http-route.js";
 
 /** What a storage-api request is, for the retry safety gates. */
-export interface SupabaseRoute {
-  /**
-   * `resumable` (TUS) and `foreign` (another Supabase service: PostgREST, Auth, Functions,
-   * which share supabase-js's global fetch) are passed through untouched; `upload` or `other`.
-   */
-  type: "resumable" | "foreign" | "upload" | "other";
-  idempotency: Idempotency;
-  /** Operation name for hooks and errors (`GET /object`). */
-  name: string;
-  /** `bucket/path` of an upload, as storage-api's `Key`. */
+export interface SupabaseRoute extends HttpRoute {
+  /** `bucket/path` of an upload (POST or PUT to an object's path), as storage-api's `Key`. */
   objectKey?: string | undefined;
 }
 
@@ -29,7 +22,9 @@ const SAFE_POSTS: readonly RegExp[] = [
 const OBJECT_ACTIONS =
   /^\/object\/(list|list-v2|sign|upload|info|move|copy|public|authenticated)(\/|$)/;
 
-const OTHER_SERVICES = /^\/(rest|auth|functions|realtime|graphql|pg)\/v1(\/|$)/;
+// TUS resumable uploads (the TUS client resumes by itself) and the other Supabase services that
+// share supabase-js's global fetch (PostgREST, Auth, Functions...).
+const PASSED_THROUGH = /^\/(upload\/resumable|(rest|auth|functions|realtime|graphql|pg)\/v1(\/|$))/;
 
 /** Path of `url` inside storage-api: after `/storage/v1` when the URL has it. */
 export function storagePath(url: URL): string {
@@ -42,34 +37,38 @@ export function storagePath(url: URL): string {
  * Classifies a storage-api request by method and route. GET, HEAD, DELETE and PUT are
  * repeatable; POST uploads are repeatable with `x-upsert: true`, otherwise `conditional`
  * (a retry answered "already exists" is reconciled); the known read-only POSTs are repeatable;
- * other POSTs (create bucket, move, copy) are not.
+ * other POSTs (create bucket, move, copy) are not. TUS resumable uploads and other Supabase
+ * services are undefined: passed through untouched.
  */
-export function classifyRequest(method: string, url: URL, headers: Headers): SupabaseRoute {
+export function classifyRequest(
+  method: string,
+  url: URL,
+  headers: Headers,
+): SupabaseRoute | undefined {
   const path = storagePath(url);
+  if (PASSED_THROUGH.test(path)) return undefined;
   const verb = method.toUpperCase();
   const action = OBJECT_ACTIONS.exec(path)?.[1];
   const name = `${verb} ${action ? `/object/${action}` : path.split("/").slice(0, 2).join("/") || "/"}`;
-  if (path.startsWith("/upload/resumable"))
-    return { type: "resumable", idempotency: "never", name };
-  if (OTHER_SERVICES.test(path)) return { type: "foreign", idempotency: "never", name };
-  const isObjectPath = path.startsWith("/object/") && action === undefined;
-  const objectKey = isObjectPath ? decodeURIComponent(path.slice("/object/".length)) : undefined;
+  const route = (idempotency: Idempotency, objectKey?: string): SupabaseRoute => ({
+    name,
+    idempotency,
+    errorIn200: false,
+    objectKey,
+  });
+  const upsert = headers.get("x-upsert") === "true";
   if (verb === "GET" || verb === "HEAD" || verb === "DELETE" || verb === "OPTIONS") {
-    return { type: "other", idempotency: "idempotent", name };
+    return route("idempotent");
   }
-  if (isObjectPath && (verb === "POST" || verb === "PUT")) {
+  if (path.startsWith("/object/") && action === undefined && (verb === "POST" || verb === "PUT")) {
     // PUT replaces an existing object: sending it twice leaves the same object.
-    const upsert = verb === "PUT" || headers.get("x-upsert") === "true";
-    return { type: "upload", idempotency: upsert ? "idempotent" : "conditional", name, objectKey };
+    const objectKey = decodeURIComponent(path.slice("/object/".length));
+    return route(verb === "PUT" || upsert ? "idempotent" : "conditional", objectKey);
   }
   if (verb === "PUT" && path.startsWith("/object/upload/sign/")) {
     // uploadToSignedUrl: a second copy of a landed upload is refused unless it upserts.
-    const upsert = headers.get("x-upsert") === "true";
-    return { type: "other", idempotency: upsert ? "idempotent" : "never", name };
+    return route(upsert ? "idempotent" : "never");
   }
-  if (verb === "PUT") return { type: "other", idempotency: "idempotent", name };
-  if (verb === "POST" && SAFE_POSTS.some((route) => route.test(path))) {
-    return { type: "other", idempotency: "idempotent", name };
-  }
-  return { type: "other", idempotency: "never", name };
+  const safe = verb === "PUT" || (verb === "POST" && SAFE_POSTS.some((post) => post.test(path)));
+  return route(safe ? "idempotent" : "never");
 }

@@ -2,9 +2,10 @@ import { SUPABASE_DIALECT } from "../../errors/dialects.js";
 import { createRetryBudget, DEFAULT_MAX_REPLAY_BYTES } from "../../index.js";
 import { checkBoolean, checkFunction } from "../../retry/validate-options.js";
 import { guardHttp } from "../http/guard-http.js";
-import type { HttpReconcile, HttpRoute } from "../http/http-route.js";
+import type { HttpReconcile } from "../http/http-route.js";
+import { joinSignals } from "../shared/join-signals.js";
 import { type ResolvedSettings, resolveSettings } from "../shared/resolve-settings.js";
-import { stallError } from "../shared/stall-limit.js";
+import { startResponseStall } from "../shared/stall-limit.js";
 import { classifyRequest, storagePath } from "./classify-request.js";
 import type { GuardFetchOptions } from "./guard-fetch-options.js";
 import { keepAnswer } from "./keep-answer.js";
@@ -36,55 +37,40 @@ export function guardFetch(
     settings,
     provider: "supabase",
     dialect: SUPABASE_DIALECT,
-    route: (method, url, headers) => routeOf(method, url, headers, reconcileUploads),
+    route: (method, url, headers) => {
+      const route = classifyRequest(method, url, headers);
+      // Without reconciliation a refused retry of an upload could not be told from a conflict.
+      if (route?.idempotency === "conditional" && !reconcileUploads) route.idempotency = "never";
+      return route;
+    },
     reconcile: reconcileUploads ? reconcileWith(callFetch, settings) : undefined,
     onErrorAnswer: (response, body) => keepAnswer(response.status, body),
   });
 }
 
-function routeOf(
-  method: string,
-  url: URL,
-  headers: Headers,
-  reconcileUploads: boolean,
-): HttpRoute | undefined {
-  const route = classifyRequest(method, url, headers);
-  if (route.type === "resumable" || route.type === "foreign") return undefined;
-  // Without reconciliation a refused retry of an upload could not be told from a conflict.
-  const conditional = route.idempotency === "conditional";
-  const idempotency = conditional && !reconcileUploads ? "never" : route.idempotency;
-  return { name: route.name, idempotency, errorIn200: false };
-}
-
 /** A retried upload refused as "already exists" succeeds when its earlier attempt landed. */
 function reconcileWith(callFetch: typeof fetch, settings: ResolvedSettings): HttpReconcile {
   return async (refusal, { method, url, route, headers, body, signal, failures }) => {
-    const { objectKey } = classifyRequest(method, url, headers);
+    const objectKey = classifyRequest(method, url, headers)?.objectKey;
     if (route.idempotency !== "conditional" || !objectKey || !body.replayable) return undefined;
     // Only an earlier attempt that may have stored the object can explain the refusal.
     if (!failures.some(mayHaveLanded)) return undefined;
     const path = url.pathname;
     const baseUrl = `${url.origin}${path.slice(0, path.length - storagePath(url).length)}`;
     // The info request is under the stall limit like any attempt: it must not hang the upload.
-    const limit = new AbortController();
-    const cancelTimer = Number.isFinite(settings.stallTimeoutMs)
-      ? settings.clock.setTimer(
-          () => limit.abort(stallError("response", settings.stallTimeoutMs, "info")),
-          settings.stallTimeoutMs,
-        )
-      : undefined;
+    const stall = startResponseStall(settings.clock, settings.stallTimeoutMs, "info");
     const check = {
       fetch: callFetch,
       baseUrl,
       objectKey,
       headers,
       body: body.forAttempt(1),
-      signal: signal === undefined ? limit.signal : AbortSignal.any([signal, limit.signal]),
+      signal: joinSignals(signal, stall?.controller.signal),
     };
     try {
       return await reconcileUpload(check, refusal);
     } finally {
-      cancelTimer?.();
+      stall?.cancel();
     }
   };
 }

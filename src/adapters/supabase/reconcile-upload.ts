@@ -2,8 +2,10 @@ import { bytesAtHand } from "../../body/bytes-at-hand.js";
 import { isMd5Etag, unquoteEtag } from "../../body/etag.js";
 import { md5Hex } from "../../body/md5.js";
 import { readErrorBody } from "../../body/read-error-body.js";
+import { readField, readNumber, readString } from "../../errors/from-thrown/read-field.js";
 import { markAmbiguous } from "../../errors/mark-ambiguous.js";
 import type { StorageError } from "../../index.js";
+import { discard } from "../http/http-answer.js";
 
 /** What is needed to check whether an earlier attempt of an upload landed. */
 export interface UploadCheck {
@@ -67,7 +69,7 @@ function disproof(stored: StoredObject | undefined, sent: Uint8Array): string | 
   }
   const etag = stored.etag === undefined ? undefined : unquoteEtag(stored.etag);
   if (etag === undefined || !isMd5Etag(etag)) {
-    return "the stored object's ETag is not an MD5 of its content (multipart or mtime ETag), so its content cannot be compared";
+    return "the stored object's ETag is not an MD5 of its content (a multipart or mtime ETag)";
   }
   if (etag !== md5Hex(sent)) return "the stored object's MD5 differs from the bytes sent";
   return undefined;
@@ -87,38 +89,39 @@ async function readObjectInfo(check: UploadCheck): Promise<StoredObject | undefi
       signal: check.signal,
     });
     if (!response.ok) {
-      await response.body?.cancel();
+      discard(response);
       return undefined;
     }
     // storage-api's info renderer answers JSON (`etag` from the object's metadata) and sets
     // the ETag header; older servers answered the headers alone. Read bounded, like an error.
     const bytes = await readErrorBody(response);
-    void response.body?.cancel().catch(() => undefined);
-    const info = parseJson(bytes === undefined ? "" : new TextDecoder().decode(bytes));
-    const metadata = isRecord(info.metadata) ? info.metadata : {};
-    const etag = info.etag ?? info.eTag ?? metadata.eTag ?? response.headers.get("etag");
-    const size = Number(info.size ?? metadata.size ?? metadata.contentLength);
+    discard(response);
+    const info = parseJson(bytes);
+    const metadata = readField(info, "metadata");
     return {
-      id: typeof info.id === "string" ? info.id : undefined,
-      etag: typeof etag === "string" ? etag : undefined,
-      sizeBytes: Number.isFinite(size) ? size : undefined,
+      id: readString(info, "id"),
+      etag:
+        readString(info, "etag") ??
+        readString(info, "eTag") ??
+        readString(metadata, "eTag") ??
+        response.headers.get("etag") ??
+        undefined,
+      sizeBytes:
+        readNumber(info, "size") ??
+        readNumber(metadata, "size") ??
+        readNumber(metadata, "contentLength"),
     };
   } catch {
     return undefined;
   }
 }
 
-function parseJson(text: string): Record<string, unknown> {
+function parseJson(bytes: Uint8Array | undefined): unknown {
   try {
-    const value: unknown = JSON.parse(text);
-    return isRecord(value) ? value : {};
+    return JSON.parse(new TextDecoder().decode(bytes));
   } catch {
-    return {};
+    return undefined;
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** The bytes an upload stores: the body itself, or the file of a storage-js FormData. */

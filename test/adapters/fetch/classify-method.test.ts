@@ -21,4 +21,16 @@ describe("classifyMethod", () => {
     expect(classifyMethod("POST", url("?uploads"), onlyUploads)).toBe("idempotent");
     expect(classifyMethod("POST", url("?uploadId=abc"), onlyUploads)).toBe("unprocessed");
   });
+
+  it("asks the retryPost predicate about POSTs only, and not about DeleteObjects", () => {
+    const asked: string[] = [];
+    const predicate = (method: string, target: URL) => {
+      asked.push(`${method} ${target.search}`);
+      return true;
+    };
+    expect(classifyMethod("PATCH", url(), predicate)).toBe("never");
+    expect(classifyMethod("POST", url("?delete"), predicate)).toBe("idempotent");
+    expect(classifyMethod("post", url("?uploads"), predicate)).toBe("idempotent");
+    expect(asked).toEqual(["POST ?uploads"]);
+  });
 });

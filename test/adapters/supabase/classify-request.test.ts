@@ -5,28 +5,34 @@ const BASE = "https://abc.supabase.co/storage/v1";
 
 describe("classifyRequest", () => {
   it.each([
-    ["GET", "/object/docs/a.txt", {}, "other", "idempotent"],
-    ["HEAD", "/object/docs/a.txt", {}, "other", "idempotent"],
-    ["GET", "/bucket", {}, "other", "idempotent"],
-    ["DELETE", "/object/docs", {}, "other", "idempotent"],
-    ["POST", "/object/list/docs", {}, "other", "idempotent"],
-    ["POST", "/object/list-v2/docs", {}, "other", "idempotent"],
-    ["POST", "/object/sign/docs/a.txt", {}, "other", "idempotent"],
-    ["POST", "/object/upload/sign/docs/a.txt", {}, "other", "idempotent"],
-    ["POST", "/bucket/docs/empty", {}, "other", "idempotent"],
-    ["POST", "/object/docs/a.txt", { "x-upsert": "true" }, "upload", "idempotent"],
-    ["POST", "/object/docs/a.txt", { "x-upsert": "false" }, "upload", "conditional"],
-    ["PUT", "/object/docs/a.txt", {}, "upload", "idempotent"],
-    ["PUT", "/object/upload/sign/docs/a.txt", { "x-upsert": "false" }, "other", "never"],
-    ["PUT", "/object/upload/sign/docs/a.txt", { "x-upsert": "true" }, "other", "idempotent"],
-    ["POST", "/bucket", {}, "other", "never"],
-    ["POST", "/object/move", {}, "other", "never"],
-    ["POST", "/object/copy", {}, "other", "never"],
-    ["POST", "/upload/resumable/", {}, "resumable", "never"],
-    ["PATCH", "/upload/resumable/abc", {}, "resumable", "never"],
-  ] as const)("%s %s %j is %s, %s", (method, path, headers, type, idempotency) => {
+    ["GET", "/object/docs/a.txt", {}, "idempotent", undefined],
+    ["HEAD", "/object/docs/a.txt", {}, "idempotent", undefined],
+    ["GET", "/bucket", {}, "idempotent", undefined],
+    ["DELETE", "/object/docs", {}, "idempotent", undefined],
+    ["POST", "/object/list/docs", {}, "idempotent", undefined],
+    ["POST", "/object/list-v2/docs", {}, "idempotent", undefined],
+    ["POST", "/object/sign/docs/a.txt", {}, "idempotent", undefined],
+    ["POST", "/object/upload/sign/docs/a.txt", {}, "idempotent", undefined],
+    ["POST", "/bucket/docs/empty", {}, "idempotent", undefined],
+    ["POST", "/object/docs/a.txt", { "x-upsert": "true" }, "idempotent", "docs/a.txt"],
+    ["POST", "/object/docs/a.txt", { "x-upsert": "false" }, "conditional", "docs/a.txt"],
+    ["PUT", "/object/docs/a.txt", {}, "idempotent", "docs/a.txt"],
+    ["PUT", "/object/upload/sign/docs/a.txt", { "x-upsert": "false" }, "never", undefined],
+    ["PUT", "/object/upload/sign/docs/a.txt", { "x-upsert": "true" }, "idempotent", undefined],
+    ["POST", "/bucket", {}, "never", undefined],
+    ["POST", "/object/move", {}, "never", undefined],
+    ["POST", "/object/copy", {}, "never", undefined],
+  ] as const)("%s %s %j is %s (upload of %s)", (method, path, headers, idempotency, objectKey) => {
     const route = classifyRequest(method, new URL(BASE + path), new Headers(headers));
-    expect(route).toMatchObject({ type, idempotency });
+    expect(route).toMatchObject({ idempotency, errorIn200: false });
+    expect(route?.objectKey).toBe(objectKey);
+  });
+
+  it.each([
+    ["POST", "/upload/resumable/"],
+    ["PATCH", "/upload/resumable/abc"],
+  ])("passes TUS resumable uploads through (%s %s)", (method, path) => {
+    expect(classifyRequest(method, new URL(BASE + path), new Headers())).toBeUndefined();
   });
 
   it("leaves other Supabase services sharing supabase-js's fetch alone", () => {
@@ -36,13 +42,21 @@ describe("classifyRequest", () => {
         new URL(`https://abc.supabase.co${path}`),
         new Headers(),
       );
-      expect(route).toMatchObject({ type: "foreign", idempotency: "never" });
+      expect(route).toBeUndefined();
     }
+  });
+
+  it("names the route by its action, not the object's path", () => {
+    const url = new URL(`${BASE}/object/sign/docs/a.txt`);
+    expect(classifyRequest("post", url, new Headers())?.name).toBe("POST /object/sign");
+    expect(classifyRequest("GET", new URL(`${BASE}/object/docs/a.txt`), new Headers())?.name).toBe(
+      "GET /object",
+    );
   });
 
   it("names the object key of an upload, decoded", () => {
     const url = new URL(`${BASE}/object/docs/my%20folder/a.txt`);
-    expect(classifyRequest("POST", url, new Headers()).objectKey).toBe("docs/my folder/a.txt");
+    expect(classifyRequest("POST", url, new Headers())?.objectKey).toBe("docs/my folder/a.txt");
   });
 
   it("works without the /storage/v1 prefix (self-hosted storage-api)", () => {
