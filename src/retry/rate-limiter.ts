@@ -116,13 +116,13 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
   const decreaseIntervalMs = options.decreaseIntervalMs ?? 0;
   const counts = new Array<number>(SLOTS).fill(0);
   const throttles = new Array<number>(SLOTS).fill(0);
-  let lastDecreaseAtMs = Number.NEGATIVE_INFINITY;
-  let slotStart = Number.NEGATIVE_INFINITY;
+  let lastDecreaseAtMs = -Infinity;
+  let slotStart = -Infinity;
   let firstSuccessAtMs: number | undefined;
-  let rate = Number.POSITIVE_INFINITY;
-  let lastThrottleAtMs = Number.NEGATIVE_INFINITY;
+  let rate = Infinity;
+  let lastThrottleAtMs = -Infinity;
   // Last cut or send the limit delayed: a limit above what callers ask for paces nothing.
-  let lastBindingAtMs = Number.NEGATIVE_INFINITY;
+  let lastBindingAtMs = -Infinity;
   let nextSendAtMs = 0;
 
   const advance = (nowMs: number): void => {
@@ -184,7 +184,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
       return rate;
     },
     isPacing(nowMs) {
-      return rate !== Number.POSITIVE_INFINITY && measuredRate(nowMs) > 0;
+      return rate !== Infinity && measuredRate(nowMs) > 0;
     },
     record(throttled, nowMs) {
       if (!throttled) {
@@ -192,7 +192,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
         const index = slotIndex(slotStart);
         counts[index] = (counts[index] ?? 0) + 1;
         firstSuccessAtMs ??= nowMs;
-        if (rate !== Number.POSITIVE_INFINITY) {
+        if (rate !== Infinity) {
           rate += Math.max(increase, growth * rate) / Math.max(1, rate);
         }
         return;
@@ -201,7 +201,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
       if (measured === 0) {
         // Nothing served for a second: an outage (the budget's hold deals with it), not
         // overload. Pacing from a rate measured on its way down would outlast the recovery.
-        rate = Number.POSITIVE_INFINITY;
+        rate = Infinity;
         return;
       }
       const index = slotIndex(slotStart);
@@ -224,9 +224,9 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
       rate = Math.max(minRate, decrease * Math.max(fullRate() ?? 0, answeredRate(nowMs)));
     },
     reserveMs(nowMs) {
-      if (rate === Number.POSITIVE_INFINITY) return 0;
+      if (rate === Infinity) return 0;
       if (nowMs - lastThrottleAtMs > idleAfterMs || nowMs - lastBindingAtMs > idleAfterMs) {
-        rate = Number.POSITIVE_INFINITY;
+        rate = Infinity;
         return 0;
       }
       const slotAtMs = Math.max(nowMs, nextSendAtMs);
