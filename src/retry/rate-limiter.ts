@@ -136,13 +136,14 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
     }
     slotStart = start;
   };
+  const sum = (values: readonly number[]): number => values.reduce((total, n) => total + n, 0);
+  // Successes per second over `windowMs` (at least one slot), counted from the first success.
+  const perSecond = (served: number, windowMs: number, nowMs: number): number =>
+    (served * 1000) / Math.max(SLOT_MS, Math.min(windowMs, nowMs - (firstSuccessAtMs ?? nowMs)));
+  // Over the window: the completed slots plus the current one so far.
   const measuredRate = (nowMs: number): number => {
     advance(nowMs);
-    const total = counts.reduce((sum, n) => sum + n, 0);
-    // The window is the completed slots plus the current one so far.
-    const windowMs = WINDOW_MS - SLOT_MS + (nowMs - slotStart);
-    const spanMs = Math.max(SLOT_MS, Math.min(windowMs, nowMs - (firstSuccessAtMs ?? nowMs)));
-    return (total * 1000) / spanMs;
+    return perSecond(sum(counts), WINDOW_MS - SLOT_MS + (nowMs - slotStart), nowMs);
   };
 
   // The median success rate of the window's completed slots that also had throttling, when they
@@ -152,31 +153,26 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
     const rates: number[] = [];
     let answers = 0;
     for (let i = 0; i < SLOTS; i++) {
-      const throttled = throttles[i] ?? 0;
+      const throttled = throttles[i]!;
       if (i === current || throttled === 0) continue;
-      const served = counts[i] ?? 0;
+      const served = counts[i]!;
       answers += throttled + served;
       rates.push((served * 1000) / SLOT_MS);
     }
     if (rates.length < MIN_FULL_SLOTS || answers < MIN_ANSWERS) return undefined;
     rates.sort((a, b) => a - b);
     const mid = rates.length >> 1;
-    return rates.length % 2 === 1
-      ? (rates[mid] ?? 0)
-      : ((rates[mid - 1] ?? 0) + (rates[mid] ?? 0)) / 2;
+    return rates.length % 2 === 1 ? rates[mid]! : (rates[mid - 1]! + rates[mid]!) / 2;
   };
   // The success rate over the window's slots in which anything was answered (the current one
   // included), from the first success on.
   const answeredRate = (nowMs: number): number => {
     const current = slotIndex(slotStart);
-    let served = 0;
     let answeredMs = nowMs - slotStart;
     for (let i = 0; i < SLOTS; i++) {
-      served += counts[i] ?? 0;
-      if (i !== current && (counts[i] ?? 0) + (throttles[i] ?? 0) > 0) answeredMs += SLOT_MS;
+      if (i !== current && counts[i]! + throttles[i]! > 0) answeredMs += SLOT_MS;
     }
-    const spanMs = Math.max(SLOT_MS, Math.min(answeredMs, nowMs - (firstSuccessAtMs ?? nowMs)));
-    return (served * 1000) / spanMs;
+    return perSecond(sum(counts), answeredMs, nowMs);
   };
 
   return {
@@ -189,8 +185,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
     record(throttled, nowMs) {
       if (!throttled) {
         advance(nowMs);
-        const index = slotIndex(slotStart);
-        counts[index] = (counts[index] ?? 0) + 1;
+        counts[slotIndex(slotStart)]! += 1;
         firstSuccessAtMs ??= nowMs;
         if (rate !== Infinity) {
           rate += Math.max(increase, growth * rate) / Math.max(1, rate);
@@ -204,11 +199,10 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
         rate = Infinity;
         return;
       }
-      const index = slotIndex(slotStart);
-      throttles[index] = (throttles[index] ?? 0) + 1;
+      throttles[slotIndex(slotStart)]! += 1;
       lastThrottleAtMs = nowMs;
-      const throttledCount = throttles.reduce((sum, n) => sum + n, 0);
-      const answered = throttledCount + counts.reduce((sum, n) => sum + n, 0);
+      const throttledCount = sum(throttles);
+      const answered = throttledCount + sum(counts);
       if (
         throttledCount < overloadShare * answered ||
         (overloadShare > 0 &&
