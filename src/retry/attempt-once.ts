@@ -45,19 +45,21 @@ export async function attemptOnce<T>(
 }
 
 /**
- * What an attempt is told. Its signal is read lazily: an attempt nothing can abort makes one only
- * for a caller that asks (a class, as an object literal with a getter costs a hidden class per call).
+ * What an attempt is told. An attempt nothing can abort has no signal of its own: one is made
+ * only for a caller that reads `signal` (most adapters do not), which keeps an AbortController
+ * off every call. A class, as an object literal with a getter costs a hidden class per call.
  */
 class Context implements AttemptContext {
+  #unabortable: AbortController | undefined;
   constructor(
     readonly attempt: number,
-    private readonly attemptSignal: AttemptSignal,
+    private readonly attemptSignal: AttemptSignal | undefined,
     readonly timeoutMs: number | undefined,
     readonly clockOffsetMs: number,
     readonly lastError: StorageError | undefined,
   ) {}
   get signal(): AbortSignal {
-    return this.attemptSignal.signal;
+    return this.attemptSignal?.signal ?? (this.#unabortable ??= new AbortController()).signal;
   }
 }
 
