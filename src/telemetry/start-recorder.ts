@@ -4,8 +4,7 @@ import { callObserver } from "./call-observer.js";
 import {
   getRetryChannels,
   hasRetrySubscribers,
-  publishGiveUp,
-  publishRetry,
+  publish,
   type RetryChannels,
 } from "./diagnostics-channels.js";
 
@@ -24,11 +23,9 @@ export function startRecorder(
 ): ActiveRecorder | undefined {
   const found = getRetryChannels();
   const publishing = hasRetrySubscribers(found);
-  const telemetry = options.telemetry;
-  if (telemetry === undefined) return publishing ? channelRecorder(found) : undefined;
   let inner: OperationRecorder | undefined;
   try {
-    inner = telemetry.startOperation({
+    inner = options.telemetry?.startOperation({
       operation,
       provider: options.context?.provider,
       budget: options.budget,
@@ -36,38 +33,36 @@ export function startRecorder(
   } catch {
     inner = undefined;
   }
-  if (inner === undefined) return publishing ? channelRecorder(found) : undefined;
-  return combine(inner, found);
+  if (inner !== undefined) return combine(inner, found);
+  return publishing ? channelRecorder(found) : undefined;
 }
 
-// One shared recorder per channel set: publishing needs no per-operation state.
-const channelRecorders = new WeakMap<RetryChannels, ActiveRecorder>();
+// One shared recorder: publishing needs no per-operation state, and the channels are looked up
+// once per process.
+let channelRecorderOnce: ActiveRecorder | undefined;
 
 function channelRecorder(found: RetryChannels): ActiveRecorder {
-  let recorder = channelRecorders.get(found);
-  if (recorder === undefined) {
-    recorder = {
-      success() {},
-      within: runAsIs,
-      retry: (event) => callObserver(() => publishRetry(found, event)),
-      giveUp: (event) => callObserver(() => publishGiveUp(found, event)),
-    };
-    channelRecorders.set(found, recorder);
-  }
-  return recorder;
+  channelRecorderOnce ??= {
+    success() {},
+    within: runAsIs,
+    retry: (event) => publish(found.retry, event),
+    giveUp: (event) => publish(found.giveUp, event),
+  };
+  return channelRecorderOnce;
 }
 
 function combine(inner: OperationRecorder, found: RetryChannels | null): ActiveRecorder {
+  const channels = found && channelRecorder(found);
   const recorder: ActiveRecorder = {
     within: runAsIs,
     success: (event) => callObserver(() => inner.success(event)),
     retry(event: RetryEvent) {
       callObserver(() => inner.retry(event));
-      if (found !== null) callObserver(() => publishRetry(found, event));
+      channels?.retry(event);
     },
     giveUp(event: GiveUpEvent) {
       callObserver(() => inner.giveUp(event));
-      if (found !== null) callObserver(() => publishGiveUp(found, event));
+      channels?.giveUp(event);
     },
   };
   const within = inner.within?.bind(inner);
