@@ -14,6 +14,7 @@ export type Admitted =
 export type Refusal = Extract<Admitted, { ok: false }>;
 
 const SEND: Admitted = Object.freeze({ ok: true, probe: false });
+const PROBE: Admitted = Object.freeze({ ok: true, probe: true });
 
 /**
  * The admit step, before every attempt: the caller's `canAttempt`, the deadline, the budget's
@@ -55,28 +56,21 @@ export async function passGate<T>(state: RunState<T>): Promise<Admitted> {
   const { budget } = state.options;
   if (!budget) return SEND;
   for (;;) {
-    const yieldMs = probeYieldMs(state, budget.gate, state.clock.now());
-    if (yieldMs !== undefined) {
-      const refused = await hold(state, yieldMs);
-      if (refused) return refused;
-      continue;
-    }
-    const admission = budget.admit(state.clock.now());
-    switch (admission.verdict) {
-      case "send":
-        return admission.probe ? { ok: true, probe: true } : SEND;
-      case "reject": {
+    let waitMs = probeYieldMs(state, budget.gate, state.clock.now());
+    if (waitMs === undefined) {
+      const admission = budget.admit(state.clock.now());
+      if (admission.verdict === "send") return admission.probe ? PROBE : SEND;
+      if (admission.verdict === "reject") {
         const cause = state.lastError ?? admission.cause;
         const downS = (admission.downForMs / 1000).toFixed(1);
         const message = `Not attempted: the endpoint has been down for ${downS} s; calls fail at once until a probe succeeds.`;
         const error = createHeldError(state.origin, cause, message);
         return { ok: false, reason: "endpoint_down", error };
       }
-      case "wait": {
-        const refused = await hold(state, admission.waitMs);
-        if (refused) return refused;
-      }
+      waitMs = admission.waitMs;
     }
+    const refused = await hold(state, waitMs);
+    if (refused) return refused;
   }
 }
 
