@@ -1,4 +1,5 @@
 import type { StorageError } from "../errors/storage-error.js";
+import { callObserver } from "../telemetry/call-observer.js";
 import type { RetryOptions } from "./types.js";
 
 /** What preparing a retry found: whether to go on, and the clock offset learned. */
@@ -23,17 +24,13 @@ export async function prepareRetry<T>(
       const { serverTime, skewMs } = error as { serverTime?: Date; skewMs?: number };
       const fromServer = serverTime instanceof Date ? serverTime.getTime() - nowMs : Number.NaN;
       const clockOffsetMs = Number.isFinite(fromServer) ? fromServer : (skewMs ?? 0);
-      try {
-        options.onClockSkew?.(clockOffsetMs, error);
-      } catch {
-        // A failing hook must not change the outcome.
-      }
+      callObserver(() => options.onClockSkew?.(clockOffsetMs, error));
       return { proceed: true, clockOffsetMs };
     }
     case "credentials":
-      if (!options.refreshCredentials) return { proceed: false };
+      // Without a refresher, `decide` has given up already.
       try {
-        await options.refreshCredentials();
+        await options.refreshCredentials?.();
         return { proceed: true };
       } catch {
         return { proceed: false };
