@@ -51,13 +51,25 @@ export async function attemptOnce<T>(
  */
 class Context implements AttemptContext {
   #unabortable: AbortController | undefined;
+  // Set in the constructor: declared only, so that no field is defined twice.
+  declare readonly attempt: number;
+  declare readonly timeoutMs: number | undefined;
+  declare readonly clockOffsetMs: number;
+  declare readonly lastError: StorageError | undefined;
+  declare private readonly attemptSignal: AttemptSignal | undefined;
   constructor(
-    readonly attempt: number,
-    private readonly attemptSignal: AttemptSignal | undefined,
-    readonly timeoutMs: number | undefined,
-    readonly clockOffsetMs: number,
-    readonly lastError: StorageError | undefined,
-  ) {}
+    attempt: number,
+    attemptSignal: AttemptSignal | undefined,
+    timeoutMs: number | undefined,
+    clockOffsetMs: number,
+    lastError: StorageError | undefined,
+  ) {
+    this.attempt = attempt;
+    this.attemptSignal = attemptSignal;
+    this.timeoutMs = timeoutMs;
+    this.clockOffsetMs = clockOffsetMs;
+    this.lastError = lastError;
+  }
   get signal(): AbortSignal {
     return this.attemptSignal?.signal ?? (this.#unabortable ??= new AbortController()).signal;
   }
