@@ -146,33 +146,31 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
     return perSecond(sum(counts), WINDOW_MS - SLOT_MS + (nowMs - slotStart), nowMs);
   };
 
-  // The median success rate of the window's completed slots that also had throttling, when they
-  // are enough: also blind to the burst a token-bucket server lets through after a quiet spell.
-  const fullRate = (): number | undefined => {
+  // What the server served over the window, the higher of two rates: the median success rate of
+  // the completed slots that also had throttling, when they are enough (also blind to the burst a
+  // token-bucket server lets through after a quiet spell), and the success rate over the slots in
+  // which anything was answered (the current one included), from the first success on.
+  const servedRate = (nowMs: number): number => {
     const current = slotIndex(slotStart);
-    const rates: number[] = [];
-    let answers = 0;
-    for (let i = 0; i < SLOTS; i++) {
-      const throttled = throttles[i]!;
-      if (i === current || throttled === 0) continue;
-      const served = counts[i]!;
-      answers += throttled + served;
-      rates.push((served * 1000) / SLOT_MS);
-    }
-    if (rates.length < MIN_FULL_SLOTS || answers < MIN_ANSWERS) return undefined;
-    rates.sort((a, b) => a - b);
-    const mid = rates.length >> 1;
-    return rates.length % 2 === 1 ? rates[mid]! : (rates[mid - 1]! + rates[mid]!) / 2;
-  };
-  // The success rate over the window's slots in which anything was answered (the current one
-  // included), from the first success on.
-  const answeredRate = (nowMs: number): number => {
-    const current = slotIndex(slotStart);
+    const fullRates: number[] = [];
+    let fullAnswers = 0;
     let answeredMs = nowMs - slotStart;
     for (let i = 0; i < SLOTS; i++) {
-      if (i !== current && counts[i]! + throttles[i]! > 0) answeredMs += SLOT_MS;
+      if (i === current) continue;
+      const served = counts[i]!;
+      const throttled = throttles[i]!;
+      if (served + throttled > 0) answeredMs += SLOT_MS;
+      if (throttled === 0) continue;
+      fullAnswers += throttled + served;
+      fullRates.push((served * 1000) / SLOT_MS);
     }
-    return perSecond(sum(counts), answeredMs, nowMs);
+    const answeredRate = perSecond(sum(counts), answeredMs, nowMs);
+    if (fullRates.length < MIN_FULL_SLOTS || fullAnswers < MIN_ANSWERS) return answeredRate;
+    fullRates.sort((x, y) => x - y);
+    const mid = fullRates.length >> 1;
+    const median =
+      fullRates.length % 2 === 1 ? fullRates[mid]! : (fullRates[mid - 1]! + fullRates[mid]!) / 2;
+    return Math.max(median, answeredRate);
   };
 
   return {
@@ -215,7 +213,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
       }
       lastDecreaseAtMs = nowMs;
       lastBindingAtMs = nowMs;
-      rate = Math.max(minRate, decrease * Math.max(fullRate() ?? 0, answeredRate(nowMs)));
+      rate = Math.max(minRate, decrease * servedRate(nowMs));
     },
     reserveMs(nowMs) {
       if (rate === Infinity) return 0;
