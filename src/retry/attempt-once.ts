@@ -30,12 +30,9 @@ export async function attemptOnce<T>(
     state.lastError,
   );
   const run = () => fn(ctx);
-  const { recorder } = state;
-  const outcome = await runAttempt(
-    recorder ? () => recorder.within(run) : run,
-    attemptSignal,
-    options.signal,
-  );
+  // The recorder's `within` (a telemetry's, guarded) runs the attempt when there is one.
+  const within = state.recorder?.within;
+  const outcome = await runAttempt(within ? () => within(run) : run, attemptSignal, options.signal);
   if (outcome.ok) return classifyValue(state, outcome.value);
   let error: StorageError;
   if (outcome.callerAborted) error = createAbortedError(origin, outcome.thrown);

@@ -1,9 +1,10 @@
 import type { NormalizeContext } from "../errors/context.js";
 import type { AttemptRecord, RetryClass } from "../errors/kinds.js";
 import type { StorageError } from "../errors/storage-error.js";
-import { type ActiveRecorder, startRecorder } from "../telemetry/start-recorder.js";
+import { startRecorder } from "../telemetry/start-recorder.js";
 import { resolvePolicy } from "./default-policy.js";
 import type { Origin } from "./retry-errors.js";
+import type { OperationRecorder } from "./telemetry.js";
 import { systemClock } from "./system-clock.js";
 import type { Clock, RetryOptions, RetryPolicy } from "./types.js";
 import { validateRetryOptions } from "./validate-retry-options.js";
@@ -37,7 +38,7 @@ export interface RunState<T> {
   /** The class whose cost the budget took for the pending retry; a success refunds it. */
   charged: RetryClass | undefined;
   /** Telemetry and diagnostics channels, or undefined when nobody listens. */
-  readonly recorder: ActiveRecorder | undefined;
+  readonly recorder: OperationRecorder | undefined;
 }
 
 /** Validates `options` and starts a run at the clock's now. */

@@ -8,9 +8,6 @@ import {
   type RetryChannels,
 } from "./diagnostics-channels.js";
 
-/** A recorder whose `within` is always there (running the attempt as is by default). */
-export type ActiveRecorder = OperationRecorder & Required<Pick<OperationRecorder, "within">>;
-
 /**
  * The recorder of one operation: the caller's telemetry and the diagnostics channels together.
  * Undefined (and nothing allocated) when there is no telemetry and no channel subscriber, so an
@@ -20,7 +17,7 @@ export type ActiveRecorder = OperationRecorder & Required<Pick<OperationRecorder
 export function startRecorder(
   options: Pick<RetryOptions, "telemetry" | "budget" | "context">,
   operation: string | undefined,
-): ActiveRecorder | undefined {
+): OperationRecorder | undefined {
   const found = getRetryChannels();
   const publishing = hasRetrySubscribers(found);
   let inner: OperationRecorder | undefined;
@@ -39,22 +36,20 @@ export function startRecorder(
 
 // One shared recorder: publishing needs no per-operation state, and the channels are looked up
 // once per process.
-let channelRecorderOnce: ActiveRecorder | undefined;
+let channelRecorderOnce: OperationRecorder | undefined;
 
-function channelRecorder(found: RetryChannels): ActiveRecorder {
+function channelRecorder(found: RetryChannels): OperationRecorder {
   channelRecorderOnce ??= {
     success() {},
-    within: runAsIs,
     retry: (event) => publish(found.retry, event),
     giveUp: (event) => publish(found.giveUp, event),
   };
   return channelRecorderOnce;
 }
 
-function combine(inner: OperationRecorder, found: RetryChannels | null): ActiveRecorder {
+function combine(inner: OperationRecorder, found: RetryChannels | null): OperationRecorder {
   const channels = found && channelRecorder(found);
-  const recorder: ActiveRecorder = {
-    within: runAsIs,
+  const recorder: OperationRecorder = {
     success: (event) => callObserver(() => inner.success(event)),
     retry(event: RetryEvent) {
       callObserver(() => inner.retry(event));
@@ -90,8 +85,4 @@ function combine(inner: OperationRecorder, found: RetryChannels | null): ActiveR
     };
   }
   return recorder;
-}
-
-function runAsIs<R>(run: () => R): R {
-  return run();
 }
