@@ -1,6 +1,6 @@
 import type { StorageError } from "../errors/storage-error.js";
 import { createAbortedError, createTimeoutError } from "./retry-errors.js";
-import { type AttemptSignal, createAttemptSignal, runAttempt } from "./run-attempt.js";
+import { type AttemptSignal, createAttemptSignal, raceAbort } from "./run-attempt.js";
 import type { RunState } from "./run-state.js";
 import type { AttemptContext } from "./types.js";
 
@@ -32,13 +32,20 @@ export async function attemptOnce<T>(
   const run = () => fn(ctx);
   // The recorder's `within` (a telemetry's, guarded) runs the attempt when there is one.
   const within = state.recorder?.within;
-  const outcome = await runAttempt(within ? () => within(run) : run, attemptSignal, options.signal);
-  if (outcome.ok) return classifyValue(state, outcome.value);
-  let error: StorageError;
-  if (outcome.callerAborted) error = createAbortedError(origin, outcome.thrown);
-  else if (outcome.timedOut) error = createTimeoutError(origin, timeoutMs ?? 0, outcome.thrown);
-  else error = state.normalize(outcome.thrown, options.context);
-  return { ok: false, error, cancelled: outcome.callerAborted };
+  let value: T;
+  try {
+    value = await raceAbort(within ? () => within(run) : run, attemptSignal?.signal);
+  } catch (thrown) {
+    const cancelled = options.signal?.aborted === true;
+    let error: StorageError;
+    if (cancelled) error = createAbortedError(origin, thrown);
+    else if (attemptSignal?.timedOut()) error = createTimeoutError(origin, timeoutMs ?? 0, thrown);
+    else error = state.normalize(thrown, options.context);
+    return { ok: false, error, cancelled };
+  } finally {
+    attemptSignal?.dispose();
+  }
+  return classifyValue(state, value);
 }
 
 /**

@@ -1,10 +1,5 @@
 import type { Clock } from "./types.js";
 
-/** How one attempt ended. */
-export type AttemptOutcome<T> =
-  | { ok: true; value: T }
-  | { ok: false; thrown: unknown; timedOut: boolean; callerAborted: boolean };
-
 /** The signal of one attempt: aborts on the caller's abort or after `timeoutMs` on `clock`. */
 export interface AttemptSignal {
   signal: AbortSignal;
@@ -48,36 +43,25 @@ export function createAttemptSignal(
 }
 
 /**
- * Runs one attempt. Settles as soon as its signal aborts, even when `run` ignores the signal
- * (its late result is then dropped), so a timeout or an abort is never held up by the request.
+ * Runs one attempt. Settles as soon as `signal` aborts, even when `run` ignores the signal (its
+ * late result is then dropped), so a timeout or an abort is never held up by the request.
  */
-export async function runAttempt<T>(
+export async function raceAbort<T>(
   run: () => Promise<T>,
-  attemptSignal: AttemptSignal | undefined,
-  callerSignal: AbortSignal | undefined,
-): Promise<AttemptOutcome<T>> {
-  const signal = attemptSignal?.signal;
+  signal: AbortSignal | undefined,
+): Promise<T> {
+  if (!signal) return run();
   let onAbort: (() => void) | undefined;
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
+  const running = new Promise<T>((resolve) => resolve(run()));
+  running.catch(() => undefined);
+  aborted.catch(() => undefined);
   try {
-    if (!signal) return { ok: true, value: await run() };
-    const aborted = new Promise<never>((_, reject) => {
-      onAbort = () => reject(signal.reason);
-      signal.addEventListener("abort", onAbort, { once: true });
-    });
-    const running = new Promise<T>((resolve) => resolve(run()));
-    running.catch(() => undefined);
-    aborted.catch(() => undefined);
-    return { ok: true, value: await Promise.race([running, aborted]) };
-  } catch (thrown) {
-    const callerAborted = callerSignal?.aborted === true;
-    return {
-      ok: false,
-      thrown,
-      timedOut: !callerAborted && attemptSignal?.timedOut() === true,
-      callerAborted,
-    };
+    return await Promise.race([running, aborted]);
   } finally {
-    if (onAbort) signal?.removeEventListener("abort", onAbort);
-    attemptSignal?.dispose();
+    if (onAbort) signal.removeEventListener("abort", onAbort);
   }
 }
