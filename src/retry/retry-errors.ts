@@ -7,7 +7,7 @@ export interface Origin {
   operation?: string | undefined;
 }
 
-/** The error surfaced when the caller's signal aborts: kind `aborted`, code `AbortError` (its name too). */
+/** The error surfaced when the caller's signal aborts: kind `aborted`, code `AbortError`. */
 export function createAbortedError(origin: Origin, cause: unknown): StorageError {
   return new StorageError({
     kind: "aborted",
