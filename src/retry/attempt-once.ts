@@ -75,7 +75,9 @@ class Context implements AttemptContext {
     this.lastError = lastError;
   }
   get signal(): AbortSignal {
-    return this.attemptSignal?.signal ?? (this.#unabortable ??= new AbortController()).signal;
+    if (this.attemptSignal) return this.attemptSignal.signal;
+    this.#unabortable ??= new AbortController();
+    return this.#unabortable.signal;
   }
 }
 

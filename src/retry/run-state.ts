@@ -4,8 +4,8 @@ import type { StorageError } from "../errors/storage-error.js";
 import { startRecorder } from "../telemetry/start-recorder.js";
 import { resolvePolicy } from "./default-policy.js";
 import type { Origin } from "./retry-errors.js";
-import type { OperationRecorder } from "./telemetry.js";
 import { systemClock } from "./system-clock.js";
+import type { OperationRecorder } from "./telemetry.js";
 import type { Clock, RetryOptions, RetryPolicy } from "./types.js";
 import { validateRetryOptions } from "./validate-retry-options.js";
 
