@@ -43,7 +43,7 @@ export function checkCanAttempt<T>(state: RunState<T>): Refusal | undefined {
 export function checkDeadline<T>(state: RunState<T>, waitMs: number): Refusal | undefined {
   const { deadlineAtMs } = state;
   if (deadlineAtMs === undefined || state.clock.now() + waitMs < deadlineAtMs) return undefined;
-  const error = state.lastError ?? createHeldError(state.origin, undefined);
+  const error = state.lastError ?? createHeldError(state, undefined);
   return { ok: false, reason: "deadline", error };
 }
 
@@ -64,7 +64,7 @@ export async function passGate<T>(state: RunState<T>): Promise<Admitted> {
         const cause = state.lastError ?? admission.cause;
         const downS = (admission.downForMs / 1000).toFixed(1);
         const message = `Not attempted: the endpoint has been down for ${downS} s; calls fail at once until a probe succeeds.`;
-        const error = createHeldError(state.origin, cause, message);
+        const error = createHeldError(state, cause, message);
         return { ok: false, reason: "endpoint_down", error };
       }
       waitMs = admission.waitMs;
@@ -81,7 +81,7 @@ export async function hold<T>(state: RunState<T>, waitMs: number): Promise<Refus
   const { outageWaitMs } = state.options;
   if (outageWaitMs !== undefined && state.heldMs + waitMs > outageWaitMs) {
     const message = `Not attempted: the endpoint looks down, and this call has waited its outageWaitMs (${outageWaitMs} ms).`;
-    const error = createHeldError(state.origin, state.lastError, message);
+    const error = createHeldError(state, state.lastError, message);
     return { ok: false, reason: "endpoint_down", error };
   }
   const aborted = await wait(state, waitMs);
@@ -122,6 +122,6 @@ export async function wait<T>(state: RunState<T>, delayMs: number): Promise<Refu
     await sleep(state.clock, delayMs, state.options.signal);
     return undefined;
   } catch (reason) {
-    return { ok: false, reason: "aborted", error: createAbortedError(state.origin, reason) };
+    return { ok: false, reason: "aborted", error: createAbortedError(state, reason) };
   }
 }

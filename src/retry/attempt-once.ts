@@ -18,7 +18,7 @@ export async function attemptOnce<T>(
   fn: (ctx: AttemptContext) => Promise<T>,
   state: RunState<T>,
 ): Promise<AttemptResult<T>> {
-  const { clock, options, origin } = state;
+  const { clock, options } = state;
   state.sent++;
   const timeoutMs = attemptTimeoutMs(state);
   const attemptSignal = createAttemptSignal(clock, options.signal, timeoutMs);
@@ -38,8 +38,8 @@ export async function attemptOnce<T>(
   } catch (thrown) {
     const cancelled = options.signal?.aborted === true;
     let error: StorageError;
-    if (cancelled) error = createAbortedError(origin, thrown);
-    else if (attemptSignal?.timedOut()) error = createTimeoutError(origin, timeoutMs ?? 0, thrown);
+    if (cancelled) error = createAbortedError(state, thrown);
+    else if (attemptSignal?.timedOut()) error = createTimeoutError(state, timeoutMs ?? 0, thrown);
     else error = state.normalize(thrown, options.context);
     return { ok: false, error, cancelled };
   } finally {
