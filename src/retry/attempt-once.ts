@@ -37,10 +37,12 @@ export async function attemptOnce<T>(
     value = await raceAbort(within ? () => within(run) : run, attemptSignal?.signal);
   } catch (thrown) {
     const cancelled = options.signal?.aborted === true;
-    let error: StorageError;
-    if (cancelled) error = createAbortedError(state, thrown);
-    else if (attemptSignal?.timedOut()) error = createTimeoutError(state, timeoutMs ?? 0, thrown);
-    else error = state.normalize(thrown, options.context);
+    // Not the caller's abort, an aborted attempt signal means the attempt's timeout fired.
+    const error = cancelled
+      ? createAbortedError(state, thrown)
+      : attemptSignal?.signal.aborted
+        ? createTimeoutError(state, timeoutMs ?? 0, thrown)
+        : state.normalize(thrown, options.context);
     return { ok: false, error, cancelled };
   } finally {
     attemptSignal?.dispose();

@@ -2,8 +2,8 @@ import type { Clock } from "./types.js";
 
 /** The signal of one attempt: aborts on the caller's abort or after `timeoutMs` on `clock`. */
 export interface AttemptSignal {
+  /** Aborted by the caller's abort, or else by the timeout: then the attempt timed out. */
   signal: AbortSignal;
-  timedOut(): boolean;
   dispose(): void;
 }
 
@@ -19,7 +19,6 @@ export function createAttemptSignal(
 ): AttemptSignal | undefined {
   if (callerSignal === undefined && timeoutMs === undefined) return undefined;
   const controller = new AbortController();
-  let timedOut = false;
   const onCallerAbort = (): void => controller.abort(callerSignal?.reason);
   if (callerSignal?.aborted) onCallerAbort();
   else callerSignal?.addEventListener("abort", onCallerAbort, { once: true });
@@ -27,14 +26,12 @@ export function createAttemptSignal(
     timeoutMs === undefined
       ? undefined
       : clock.setTimer(() => {
-          timedOut = true;
           controller.abort(
             new DOMException(`Attempt timed out after ${timeoutMs} ms`, "TimeoutError"),
           );
         }, timeoutMs);
   return {
     signal: controller.signal,
-    timedOut: () => timedOut,
     dispose() {
       cancelTimer?.();
       callerSignal?.removeEventListener("abort", onCallerAbort);
