@@ -1,3 +1,4 @@
+import { concatBytes } from "./concat-bytes.js";
 import { oneShotBody, type ReplayBody, reusableBody } from "./replay-body.js";
 
 /**
@@ -54,7 +55,7 @@ async function bufferStream<Body extends RequestBody>(
     const { done, value } = await reader.read();
     if (done) {
       // The bytes of a buffered stream: fetch's body type includes a Uint8Array.
-      const bytes = concat(chunks, total) as RequestBody as Body;
+      const bytes = concatBytes(chunks, total) as RequestBody as Body;
       return reusableBody<FetchBody<Body>>(bytes, total);
     }
     chunks.push(value);
@@ -73,14 +74,4 @@ async function bufferStream<Body extends RequestBody>(
     cancel: (reason) => reader.cancel(reason),
   });
   return oneShotBody<FetchBody<Body>>(rest as RequestBody as Body, undefined);
-}
-
-function concat(chunks: readonly Uint8Array[], total: number): Uint8Array<ArrayBuffer> {
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
 }

@@ -1,3 +1,5 @@
+import { concatBytes } from "./concat-bytes.js";
+
 /** Most of an error body ever read, in bytes: error documents are small, gateway pages are not. */
 export const MAX_ERROR_BODY_BYTES = 64 * 1024;
 
@@ -21,14 +23,7 @@ export async function readErrorBody(
       chunks.push(value);
       total += value.byteLength;
     }
-    const bytes = new Uint8Array(Math.min(total, maxBytes));
-    let offset = 0;
-    for (const chunk of chunks) {
-      const part = chunk.subarray(0, bytes.byteLength - offset);
-      bytes.set(part, offset);
-      offset += part.byteLength;
-    }
-    return bytes;
+    return concatBytes(chunks, Math.min(total, maxBytes));
   } catch {
     return undefined;
   } finally {

@@ -14,6 +14,7 @@ export type Admitted =
 export type Refusal = Extract<Admitted, { ok: false }>;
 
 const SEND: Admitted = Object.freeze({ ok: true, probe: false });
+const PROBE: Admitted = Object.freeze({ ok: true, probe: true });
 
 /**
  * The admit step, before every attempt: the caller's `canAttempt`, the deadline, the budget's
@@ -42,7 +43,7 @@ export function checkCanAttempt<T>(state: RunState<T>): Refusal | undefined {
 export function checkDeadline<T>(state: RunState<T>, waitMs: number): Refusal | undefined {
   const { deadlineAtMs } = state;
   if (deadlineAtMs === undefined || state.clock.now() + waitMs < deadlineAtMs) return undefined;
-  const error = state.lastError ?? createHeldError(state.origin, undefined);
+  const error = state.lastError ?? createHeldError(state, undefined);
   return { ok: false, reason: "deadline", error };
 }
 
@@ -55,28 +56,21 @@ export async function passGate<T>(state: RunState<T>): Promise<Admitted> {
   const { budget } = state.options;
   if (!budget) return SEND;
   for (;;) {
-    const yieldMs = probeYieldMs(state, budget.gate, state.clock.now());
-    if (yieldMs !== undefined) {
-      const refused = await hold(state, yieldMs);
-      if (refused) return refused;
-      continue;
-    }
-    const admission = budget.admit(state.clock.now());
-    switch (admission.verdict) {
-      case "send":
-        return admission.probe ? { ok: true, probe: true } : SEND;
-      case "reject": {
+    let waitMs = probeYieldMs(state, budget.gate, state.clock.now());
+    if (waitMs === undefined) {
+      const admission = budget.admit(state.clock.now());
+      if (admission.verdict === "send") return admission.probe ? PROBE : SEND;
+      if (admission.verdict === "reject") {
         const cause = state.lastError ?? admission.cause;
         const downS = (admission.downForMs / 1000).toFixed(1);
         const message = `Not attempted: the endpoint has been down for ${downS} s; calls fail at once until a probe succeeds.`;
-        const error = createHeldError(state.origin, cause, message);
+        const error = createHeldError(state, cause, message);
         return { ok: false, reason: "endpoint_down", error };
       }
-      case "wait": {
-        const refused = await hold(state, admission.waitMs);
-        if (refused) return refused;
-      }
+      waitMs = admission.waitMs;
     }
+    const refused = await hold(state, waitMs);
+    if (refused) return refused;
   }
 }
 
@@ -87,7 +81,7 @@ export async function hold<T>(state: RunState<T>, waitMs: number): Promise<Refus
   const { outageWaitMs } = state.options;
   if (outageWaitMs !== undefined && state.heldMs + waitMs > outageWaitMs) {
     const message = `Not attempted: the endpoint looks down, and this call has waited its outageWaitMs (${outageWaitMs} ms).`;
-    const error = createHeldError(state.origin, state.lastError, message);
+    const error = createHeldError(state, state.lastError, message);
     return { ok: false, reason: "endpoint_down", error };
   }
   const aborted = await wait(state, waitMs);
@@ -128,6 +122,6 @@ export async function wait<T>(state: RunState<T>, delayMs: number): Promise<Refu
     await sleep(state.clock, delayMs, state.options.signal);
     return undefined;
   } catch (reason) {
-    return { ok: false, reason: "aborted", error: createAbortedError(state.origin, reason) };
+    return { ok: false, reason: "aborted", error: createAbortedError(state, reason) };
   }
 }

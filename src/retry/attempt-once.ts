@@ -1,6 +1,6 @@
 import type { StorageError } from "../errors/storage-error.js";
 import { createAbortedError, createTimeoutError } from "./retry-errors.js";
-import { type AttemptSignal, createAttemptSignal, runAttempt } from "./run-attempt.js";
+import { type AttemptSignal, createAttemptSignal, raceAbort } from "./run-attempt.js";
 import type { RunState } from "./run-state.js";
 import type { AttemptContext } from "./types.js";
 
@@ -18,7 +18,7 @@ export async function attemptOnce<T>(
   fn: (ctx: AttemptContext) => Promise<T>,
   state: RunState<T>,
 ): Promise<AttemptResult<T>> {
-  const { clock, options, origin } = state;
+  const { clock, options } = state;
   state.sent++;
   const timeoutMs = attemptTimeoutMs(state);
   const attemptSignal = createAttemptSignal(clock, options.signal, timeoutMs);
@@ -30,34 +30,56 @@ export async function attemptOnce<T>(
     state.lastError,
   );
   const run = () => fn(ctx);
-  const { recorder } = state;
-  const outcome = await runAttempt(
-    recorder ? () => recorder.within(run) : run,
-    attemptSignal,
-    options.signal,
-  );
-  if (outcome.ok) return classifyValue(state, outcome.value);
-  let error: StorageError;
-  if (outcome.callerAborted) error = createAbortedError(origin, outcome.thrown);
-  else if (outcome.timedOut) error = createTimeoutError(origin, timeoutMs ?? 0, outcome.thrown);
-  else error = state.normalize(outcome.thrown, options.context);
-  return { ok: false, error, cancelled: outcome.callerAborted };
+  // The recorder's `within` (a telemetry's, guarded) runs the attempt when there is one.
+  const within = state.recorder?.within;
+  let value: T;
+  try {
+    value = await raceAbort(within ? () => within(run) : run, attemptSignal?.signal);
+  } catch (thrown) {
+    const cancelled = options.signal?.aborted === true;
+    // Not the caller's abort, an aborted attempt signal means the attempt's timeout fired.
+    const error = cancelled
+      ? createAbortedError(state, thrown)
+      : attemptSignal?.signal.aborted
+        ? createTimeoutError(state, timeoutMs ?? 0, thrown)
+        : state.normalize(thrown, options.context);
+    return { ok: false, error, cancelled };
+  } finally {
+    attemptSignal?.dispose();
+  }
+  return classifyValue(state, value);
 }
 
 /**
- * What an attempt is told. Its signal is read lazily: an attempt nothing can abort makes one only
- * for a caller that asks (a class, as an object literal with a getter costs a hidden class per call).
+ * What an attempt is told. An attempt nothing can abort has no signal of its own: one is made
+ * only for a caller that reads `signal` (most adapters do not), which keeps an AbortController
+ * off every call. A class, as an object literal with a getter costs a hidden class per call.
  */
 class Context implements AttemptContext {
+  #unabortable: AbortController | undefined;
+  // Set in the constructor: declared only, so that no field is defined twice.
+  declare readonly attempt: number;
+  declare readonly timeoutMs: number | undefined;
+  declare readonly clockOffsetMs: number;
+  declare readonly lastError: StorageError | undefined;
+  declare private readonly attemptSignal: AttemptSignal | undefined;
   constructor(
-    readonly attempt: number,
-    private readonly attemptSignal: AttemptSignal,
-    readonly timeoutMs: number | undefined,
-    readonly clockOffsetMs: number,
-    readonly lastError: StorageError | undefined,
-  ) {}
+    attempt: number,
+    attemptSignal: AttemptSignal | undefined,
+    timeoutMs: number | undefined,
+    clockOffsetMs: number,
+    lastError: StorageError | undefined,
+  ) {
+    this.attempt = attempt;
+    this.attemptSignal = attemptSignal;
+    this.timeoutMs = timeoutMs;
+    this.clockOffsetMs = clockOffsetMs;
+    this.lastError = lastError;
+  }
   get signal(): AbortSignal {
-    return this.attemptSignal.signal;
+    if (this.attemptSignal) return this.attemptSignal.signal;
+    this.#unabortable ??= new AbortController();
+    return this.#unabortable.signal;
   }
 }
 

@@ -80,11 +80,9 @@ function chooseDelayMs(input: DecideInput): number {
   if (policy.honorHints && hintMs !== undefined && Number.isFinite(hintMs) && hintMs >= 0) {
     return Math.min(Math.ceil(hintMs), policy.maxHintMs);
   }
-  const classPolicy = policy.classes[error.retry];
+  // The class's jitter, base and max delays.
   return computeDelayMs({
-    jitter: classPolicy.jitter,
-    baseDelayMs: classPolicy.baseDelayMs,
-    maxDelayMs: classPolicy.maxDelayMs,
+    ...policy.classes[error.retry],
     retryNumber: input.classFailures,
     previousDelayMs: input.previousDelayMs,
     random: input.random,

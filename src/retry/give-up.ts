@@ -12,7 +12,7 @@ export function giveUp<T>(state: RunState<T>, error: StorageError, reason: GaveU
     retry: error.retry,
     reason,
     attempts: error.attempts ?? [],
-    operation: state.origin.operation,
+    operation: state.operation,
   };
   callObserver(() => state.options.onGiveUp?.(event));
   state.recorder?.giveUp(event);
@@ -26,7 +26,7 @@ export function announceRetry<T>(state: RunState<T>, error: StorageError, delayM
     delayMs,
     error,
     retry: error.retry,
-    operation: state.origin.operation,
+    operation: state.operation,
   };
   callObserver(() => state.options.onRetry?.(event));
   state.recorder?.retry(event);

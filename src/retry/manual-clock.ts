@@ -17,26 +17,23 @@ export interface ManualClock extends Clock {
 
 interface Timer {
   atMs: number;
-  seq: number;
   callback: () => void;
 }
 
 /** Creates a {@link ManualClock} starting at `startMs` (default 0). */
 export function createManualClock(startMs = 0): ManualClock {
   let nowMs = startMs;
-  let seq = 0;
+  // In firing order: by time, then in the order they were set.
   const timers: Timer[] = [];
 
-  const next = (): Timer | undefined =>
-    timers.reduce<Timer | undefined>(
-      (best, t) =>
-        !best || t.atMs < best.atMs || (t.atMs === best.atMs && t.seq < best.seq) ? t : best,
-      undefined,
-    );
-  const fire = (timer: Timer): void => {
-    timers.splice(timers.indexOf(timer), 1);
+  // Fires the first timer if it is due by `targetMs`; false when none is.
+  const fireNext = (targetMs: number): boolean => {
+    const timer = timers[0];
+    if (!timer || timer.atMs > targetMs) return false;
+    timers.shift();
     nowMs = Math.max(nowMs, timer.atMs);
     timer.callback();
+    return true;
   };
   // A real macrotask turn drains every queued microtask, however deep the await chain.
   const flush = (): Promise<void> => new Promise((resolve) => globalThis.setTimeout(resolve, 0));
@@ -44,8 +41,9 @@ export function createManualClock(startMs = 0): ManualClock {
   return {
     now: () => nowMs,
     setTimer(callback, delayMs) {
-      const timer: Timer = { atMs: nowMs + Math.max(0, delayMs), seq: seq++, callback };
-      timers.push(timer);
+      const timer: Timer = { atMs: nowMs + Math.max(0, delayMs), callback };
+      const later = timers.findIndex((t) => t.atMs > timer.atMs);
+      timers.splice(later < 0 ? timers.length : later, 0, timer);
       return () => {
         const index = timers.indexOf(timer);
         if (index >= 0) timers.splice(index, 1);
@@ -58,18 +56,12 @@ export function createManualClock(startMs = 0): ManualClock {
     async advance(ms) {
       const targetMs = nowMs + ms;
       await flush();
-      for (let timer = next(); timer && timer.atMs <= targetMs; timer = next()) {
-        fire(timer);
-        await flush();
-      }
+      while (fireNext(targetMs)) await flush();
       nowMs = targetMs;
     },
     async runAll(maxTimers = 10_000) {
       await flush();
-      for (let fired = 0, timer = next(); timer && fired < maxTimers; fired++, timer = next()) {
-        fire(timer);
-        await flush();
-      }
+      for (let fired = 0; fired < maxTimers && fireNext(Infinity); fired++) await flush();
       return nowMs;
     },
   };

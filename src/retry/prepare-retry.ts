@@ -1,51 +1,42 @@
 import type { StorageError } from "../errors/storage-error.js";
-import type { RetryOptions } from "./types.js";
-
-/** What preparing a retry found: whether to go on, and the clock offset learned. */
-export interface Preparation {
-  proceed: boolean;
-  clockOffsetMs?: number;
-}
+import { callObserver } from "../telemetry/call-observer.js";
+import type { RunState } from "./run-state.js";
 
 /**
- * The conditions of the one-shot classes, run once the decision is to retry: `clock_skew`
- * learns the server's offset (from `serverTime`, else `skewMs`) and tells `onClockSkew`;
- * `credentials` awaits `refreshCredentials` (a throwing refresher stops the loop); `redirect`
- * proceeds only when `followRedirect` answers true. Other classes proceed as they are.
+ * The conditions of the one-shot classes, run once the decision is to retry; false stops the
+ * loop. `clock_skew` learns the server's offset (from `serverTime`, else `skewMs`) into the
+ * run's `clockOffsetMs` and tells `onClockSkew`; `credentials` awaits `refreshCredentials` (a
+ * throwing refresher stops the loop); `redirect` proceeds only when `followRedirect` answers
+ * true. Other classes proceed as they are.
  */
-export async function prepareRetry<T>(
-  error: StorageError,
-  options: RetryOptions<T>,
-  nowMs: number,
-): Promise<Preparation> {
+export async function prepareRetry<T>(state: RunState<T>, error: StorageError): Promise<boolean> {
+  const { options } = state;
   switch (error.retry) {
     case "clock_skew": {
       const { serverTime, skewMs } = error as { serverTime?: Date; skewMs?: number };
-      const fromServer = serverTime instanceof Date ? serverTime.getTime() - nowMs : Number.NaN;
+      const fromServer =
+        serverTime instanceof Date ? serverTime.getTime() - state.clock.now() : Number.NaN;
       const clockOffsetMs = Number.isFinite(fromServer) ? fromServer : (skewMs ?? 0);
-      try {
-        options.onClockSkew?.(clockOffsetMs, error);
-      } catch {
-        // A failing hook must not change the outcome.
-      }
-      return { proceed: true, clockOffsetMs };
+      state.clockOffsetMs = clockOffsetMs;
+      callObserver(() => options.onClockSkew?.(clockOffsetMs, error));
+      return true;
     }
     case "credentials":
-      if (!options.refreshCredentials) return { proceed: false };
+      // Without a refresher, `decide` has given up already.
       try {
-        await options.refreshCredentials();
-        return { proceed: true };
+        await options.refreshCredentials?.();
+        return true;
       } catch {
-        return { proceed: false };
+        return false;
       }
     case "redirect":
       try {
-        return { proceed: (await options.followRedirect?.(error)) === true };
+        return (await options.followRedirect?.(error)) === true;
       } catch {
-        return { proceed: false };
+        return false;
       }
     default:
-      return { proceed: true };
+      return true;
   }
 }
 

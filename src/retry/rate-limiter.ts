@@ -116,13 +116,13 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
   const decreaseIntervalMs = options.decreaseIntervalMs ?? 0;
   const counts = new Array<number>(SLOTS).fill(0);
   const throttles = new Array<number>(SLOTS).fill(0);
-  let lastDecreaseAtMs = Number.NEGATIVE_INFINITY;
-  let slotStart = Number.NEGATIVE_INFINITY;
+  let lastDecreaseAtMs = -Infinity;
+  let slotStart = -Infinity;
   let firstSuccessAtMs: number | undefined;
-  let rate = Number.POSITIVE_INFINITY;
-  let lastThrottleAtMs = Number.NEGATIVE_INFINITY;
+  let rate = Infinity;
+  let lastThrottleAtMs = -Infinity;
   // Last cut or send the limit delayed: a limit above what callers ask for paces nothing.
-  let lastBindingAtMs = Number.NEGATIVE_INFINITY;
+  let lastBindingAtMs = -Infinity;
   let nextSendAtMs = 0;
 
   const advance = (nowMs: number): void => {
@@ -136,47 +136,41 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
     }
     slotStart = start;
   };
+  const sum = (values: readonly number[]): number => values.reduce((total, n) => total + n, 0);
+  // Successes per second over `windowMs` (at least one slot), counted from the first success.
+  const perSecond = (served: number, windowMs: number, nowMs: number): number =>
+    (served * 1000) / Math.max(SLOT_MS, Math.min(windowMs, nowMs - (firstSuccessAtMs ?? nowMs)));
+  // Over the window: the completed slots plus the current one so far.
   const measuredRate = (nowMs: number): number => {
     advance(nowMs);
-    const total = counts.reduce((sum, n) => sum + n, 0);
-    // The window is the completed slots plus the current one so far.
-    const windowMs = WINDOW_MS - SLOT_MS + (nowMs - slotStart);
-    const spanMs = Math.max(SLOT_MS, Math.min(windowMs, nowMs - (firstSuccessAtMs ?? nowMs)));
-    return (total * 1000) / spanMs;
+    return perSecond(sum(counts), WINDOW_MS - SLOT_MS + (nowMs - slotStart), nowMs);
   };
 
-  // The median success rate of the window's completed slots that also had throttling, when they
-  // are enough: also blind to the burst a token-bucket server lets through after a quiet spell.
-  const fullRate = (): number | undefined => {
+  // What the server served over the window, the higher of two rates: the median success rate of
+  // the completed slots that also had throttling, when they are enough (also blind to the burst a
+  // token-bucket server lets through after a quiet spell), and the success rate over the slots in
+  // which anything was answered (the current one included), from the first success on.
+  const servedRate = (nowMs: number): number => {
     const current = slotIndex(slotStart);
-    const rates: number[] = [];
-    let answers = 0;
-    for (let i = 0; i < SLOTS; i++) {
-      const throttled = throttles[i] ?? 0;
-      if (i === current || throttled === 0) continue;
-      const served = counts[i] ?? 0;
-      answers += throttled + served;
-      rates.push((served * 1000) / SLOT_MS);
-    }
-    if (rates.length < MIN_FULL_SLOTS || answers < MIN_ANSWERS) return undefined;
-    rates.sort((a, b) => a - b);
-    const mid = rates.length >> 1;
-    return rates.length % 2 === 1
-      ? (rates[mid] ?? 0)
-      : ((rates[mid - 1] ?? 0) + (rates[mid] ?? 0)) / 2;
-  };
-  // The success rate over the window's slots in which anything was answered (the current one
-  // included), from the first success on.
-  const answeredRate = (nowMs: number): number => {
-    const current = slotIndex(slotStart);
-    let served = 0;
+    const fullRates: number[] = [];
+    let fullAnswers = 0;
     let answeredMs = nowMs - slotStart;
     for (let i = 0; i < SLOTS; i++) {
-      served += counts[i] ?? 0;
-      if (i !== current && (counts[i] ?? 0) + (throttles[i] ?? 0) > 0) answeredMs += SLOT_MS;
+      if (i === current) continue;
+      const served = counts[i]!;
+      const throttled = throttles[i]!;
+      if (served + throttled > 0) answeredMs += SLOT_MS;
+      if (throttled === 0) continue;
+      fullAnswers += throttled + served;
+      fullRates.push((served * 1000) / SLOT_MS);
     }
-    const spanMs = Math.max(SLOT_MS, Math.min(answeredMs, nowMs - (firstSuccessAtMs ?? nowMs)));
-    return (served * 1000) / spanMs;
+    const answeredRate = perSecond(sum(counts), answeredMs, nowMs);
+    if (fullRates.length < MIN_FULL_SLOTS || fullAnswers < MIN_ANSWERS) return answeredRate;
+    fullRates.sort((x, y) => x - y);
+    const mid = fullRates.length >> 1;
+    const median =
+      fullRates.length % 2 === 1 ? fullRates[mid]! : (fullRates[mid - 1]! + fullRates[mid]!) / 2;
+    return Math.max(median, answeredRate);
   };
 
   return {
@@ -184,15 +178,14 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
       return rate;
     },
     isPacing(nowMs) {
-      return rate !== Number.POSITIVE_INFINITY && measuredRate(nowMs) > 0;
+      return rate !== Infinity && measuredRate(nowMs) > 0;
     },
     record(throttled, nowMs) {
       if (!throttled) {
         advance(nowMs);
-        const index = slotIndex(slotStart);
-        counts[index] = (counts[index] ?? 0) + 1;
+        counts[slotIndex(slotStart)]! += 1;
         firstSuccessAtMs ??= nowMs;
-        if (rate !== Number.POSITIVE_INFINITY) {
+        if (rate !== Infinity) {
           rate += Math.max(increase, growth * rate) / Math.max(1, rate);
         }
         return;
@@ -201,14 +194,13 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
       if (measured === 0) {
         // Nothing served for a second: an outage (the budget's hold deals with it), not
         // overload. Pacing from a rate measured on its way down would outlast the recovery.
-        rate = Number.POSITIVE_INFINITY;
+        rate = Infinity;
         return;
       }
-      const index = slotIndex(slotStart);
-      throttles[index] = (throttles[index] ?? 0) + 1;
+      throttles[slotIndex(slotStart)]! += 1;
       lastThrottleAtMs = nowMs;
-      const throttledCount = throttles.reduce((sum, n) => sum + n, 0);
-      const answered = throttledCount + counts.reduce((sum, n) => sum + n, 0);
+      const throttledCount = sum(throttles);
+      const answered = throttledCount + sum(counts);
       if (
         throttledCount < overloadShare * answered ||
         (overloadShare > 0 &&
@@ -221,12 +213,12 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
       }
       lastDecreaseAtMs = nowMs;
       lastBindingAtMs = nowMs;
-      rate = Math.max(minRate, decrease * Math.max(fullRate() ?? 0, answeredRate(nowMs)));
+      rate = Math.max(minRate, decrease * servedRate(nowMs));
     },
     reserveMs(nowMs) {
-      if (rate === Number.POSITIVE_INFINITY) return 0;
+      if (rate === Infinity) return 0;
       if (nowMs - lastThrottleAtMs > idleAfterMs || nowMs - lastBindingAtMs > idleAfterMs) {
-        rate = Number.POSITIVE_INFINITY;
+        rate = Infinity;
         return 0;
       }
       const slotAtMs = Math.max(nowMs, nextSendAtMs);

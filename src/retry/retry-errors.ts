@@ -7,12 +7,11 @@ export interface Origin {
   operation?: string | undefined;
 }
 
-/** The error surfaced when the caller's signal aborts: kind `aborted`, name `AbortError`. */
+/** The error surfaced when the caller's signal aborts: kind `aborted`, code `AbortError`. */
 export function createAbortedError(origin: Origin, cause: unknown): StorageError {
   return new StorageError({
     kind: "aborted",
     code: "AbortError",
-    name: "AbortError",
     message: "The operation was aborted by the caller.",
     retry: "never",
     provider: origin.context?.provider ?? "unknown",
@@ -30,7 +29,6 @@ export function createTimeoutError(
   return new StorageError({
     kind: "timeout",
     code: "TimeoutError",
-    name: "TimeoutError",
     message: `The attempt timed out after ${timeoutMs} ms.`,
     retry: "transient",
     provider: origin.context?.provider ?? "unknown",
@@ -55,6 +53,6 @@ export function createHeldError(
     retry: cause?.retry === "throttling" ? "throttling" : "transient",
     provider: cause?.provider ?? origin.context?.provider ?? "unknown",
     operation: origin.operation,
-    ...(cause ? { cause } : {}),
+    cause,
   });
 }

@@ -19,7 +19,7 @@ export async function retryLoop<T>(
   const state = createRunState(options, normalize);
   const { signal } = options;
   if (signal?.aborted) {
-    return giveUp(state, createAbortedError(state.origin, signal.reason), "aborted");
+    return giveUp(state, createAbortedError(state, signal.reason), "aborted");
   }
   for (;;) {
     const admitted = await admitAttempt(state);
@@ -29,7 +29,7 @@ export async function retryLoop<T>(
     if (result.ok) {
       state.recorder?.success({
         attempt: state.sent,
-        operation: state.origin.operation,
+        operation: state.operation,
         reconciled: false,
       });
       return result.value;
@@ -38,7 +38,7 @@ export async function retryLoop<T>(
     if (settlement.action === "resolve") {
       state.recorder?.success({
         attempt: state.sent,
-        operation: state.origin.operation,
+        operation: state.operation,
         reconciled: true,
       });
       return settlement.value;

@@ -1,22 +1,29 @@
 import type { NormalizeContext } from "../errors/context.js";
 import type { AttemptRecord, RetryClass } from "../errors/kinds.js";
 import type { StorageError } from "../errors/storage-error.js";
-import { type ActiveRecorder, startRecorder } from "../telemetry/start-recorder.js";
+import { startRecorder } from "../telemetry/start-recorder.js";
 import { resolvePolicy } from "./default-policy.js";
 import type { Origin } from "./retry-errors.js";
 import { systemClock } from "./system-clock.js";
+import type { OperationRecorder } from "./telemetry.js";
 import type { Clock, RetryOptions, RetryPolicy } from "./types.js";
 import { validateRetryOptions } from "./validate-retry-options.js";
 
-/** What one `withRetry` call knows and has done so far; the steps read and update it. */
-export interface RunState<T> {
+/**
+ * What one `withRetry` call knows and has done so far; the steps read and update it. It is the
+ * origin of the errors the engine makes.
+ */
+export interface RunState<T> extends Origin {
   readonly options: RetryOptions<T>;
   /** Turns a thrown value into a StorageError: `options.normalize`, else the caller's default. */
   readonly normalize: (error: unknown, context?: NormalizeContext) => StorageError;
   readonly policy: RetryPolicy;
   readonly clock: Clock;
   readonly random: () => number;
-  readonly origin: Origin;
+  /** The caller's context, for the errors the engine makes. */
+  readonly context: NormalizeContext | undefined;
+  /** The operation's name (`options.operation.name`, else `context.operation`), or undefined. */
+  readonly operation: string | undefined;
   /** When the whole operation must end (ms since epoch), or undefined. */
   readonly deadlineAtMs: number | undefined;
   /** Each failed attempt, for the surfaced error. */
@@ -37,7 +44,7 @@ export interface RunState<T> {
   /** The class whose cost the budget took for the pending retry; a success refunds it. */
   charged: RetryClass | undefined;
   /** Telemetry and diagnostics channels, or undefined when nobody listens. */
-  readonly recorder: ActiveRecorder | undefined;
+  readonly recorder: OperationRecorder | undefined;
 }
 
 /** Validates `options` and starts a run at the clock's now. */
@@ -55,7 +62,8 @@ export function createRunState<T>(
     policy: resolvePolicy(options.policy, options.maxAttempts),
     clock,
     random: options.random ?? Math.random,
-    origin: { context: options.context, operation },
+    context: options.context,
+    operation,
     deadlineAtMs: options.deadlineMs === undefined ? undefined : startedAtMs + options.deadlineMs,
     attempts: [],
     classFailures: new Map(),

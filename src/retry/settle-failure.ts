@@ -49,9 +49,7 @@ export async function settleFailure<T>(
   const gated = budget !== undefined && budget.gate.state !== "up";
   state.charged = budget && !gated ? error.retry : undefined;
   if (budget && !gated && !budget.tryAcquire(error.retry)) return stop(state, error, "budget");
-  const preparation = await prepareRetry(error, state.options, state.clock.now());
-  if (!preparation.proceed) return stop(state, error, "not_retryable");
-  state.clockOffsetMs = preparation.clockOffsetMs ?? state.clockOffsetMs;
+  if (!(await prepareRetry(state, error))) return stop(state, error, "not_retryable");
   const delayMs = gated ? Math.min(decision.delayMs, GATED_MAX_DELAY_MS) : decision.delayMs;
   state.previousDelayMs.set(error.retry, decision.delayMs);
   recordAttempt(state, error, delayMs);

@@ -1,4 +1,5 @@
 import type { GiveUpEvent, RetryEvent } from "../retry/types.js";
+import { callObserver } from "./call-observer.js";
 
 /** Names of the diagnostics channels bucketguard publishes on (Node's `diagnostics_channel`). */
 export const DIAGNOSTICS_CHANNELS = Object.freeze({
@@ -59,12 +60,7 @@ export function hasRetrySubscribers(found: RetryChannels | null): found is Retry
   return found !== null && (found.retry.hasSubscribers || found.giveUp.hasSubscribers);
 }
 
-/** Publishes `event` on the retry channel when it has subscribers. */
-export function publishRetry(found: RetryChannels, event: RetryEvent): void {
-  if (found.retry.hasSubscribers) found.retry.publish(event);
-}
-
-/** Publishes `event` on the give-up channel when it has subscribers. */
-export function publishGiveUp(found: RetryChannels, event: GiveUpEvent): void {
-  if (found.giveUp.hasSubscribers) found.giveUp.publish(event);
+/** Publishes `event` on `channel` when it has subscribers; a failing subscriber changes nothing. */
+export function publish(channel: Channel, event: RetryEvent | GiveUpEvent): void {
+  if (channel.hasSubscribers) callObserver(() => channel.publish(event));
 }

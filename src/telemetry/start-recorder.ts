@@ -4,13 +4,9 @@ import { callObserver } from "./call-observer.js";
 import {
   getRetryChannels,
   hasRetrySubscribers,
-  publishGiveUp,
-  publishRetry,
+  publish,
   type RetryChannels,
 } from "./diagnostics-channels.js";
-
-/** A recorder whose `within` is always there (running the attempt as is by default). */
-export type ActiveRecorder = OperationRecorder & Required<Pick<OperationRecorder, "within">>;
 
 /**
  * The recorder of one operation: the caller's telemetry and the diagnostics channels together.
@@ -21,14 +17,12 @@ export type ActiveRecorder = OperationRecorder & Required<Pick<OperationRecorder
 export function startRecorder(
   options: Pick<RetryOptions, "telemetry" | "budget" | "context">,
   operation: string | undefined,
-): ActiveRecorder | undefined {
+): OperationRecorder | undefined {
   const found = getRetryChannels();
   const publishing = hasRetrySubscribers(found);
-  const telemetry = options.telemetry;
-  if (telemetry === undefined) return publishing ? channelRecorder(found) : undefined;
   let inner: OperationRecorder | undefined;
   try {
-    inner = telemetry.startOperation({
+    inner = options.telemetry?.startOperation({
       operation,
       provider: options.context?.provider,
       budget: options.budget,
@@ -36,38 +30,34 @@ export function startRecorder(
   } catch {
     inner = undefined;
   }
-  if (inner === undefined) return publishing ? channelRecorder(found) : undefined;
-  return combine(inner, found);
+  if (inner !== undefined) return combine(inner, found);
+  return publishing ? channelRecorder(found) : undefined;
 }
 
-// One shared recorder per channel set: publishing needs no per-operation state.
-const channelRecorders = new WeakMap<RetryChannels, ActiveRecorder>();
+// One shared recorder: publishing needs no per-operation state, and the channels are looked up
+// once per process.
+let channelRecorderOnce: OperationRecorder | undefined;
 
-function channelRecorder(found: RetryChannels): ActiveRecorder {
-  let recorder = channelRecorders.get(found);
-  if (recorder === undefined) {
-    recorder = {
-      success() {},
-      within: runAsIs,
-      retry: (event) => callObserver(() => publishRetry(found, event)),
-      giveUp: (event) => callObserver(() => publishGiveUp(found, event)),
-    };
-    channelRecorders.set(found, recorder);
-  }
-  return recorder;
+function channelRecorder(found: RetryChannels): OperationRecorder {
+  channelRecorderOnce ??= {
+    success() {},
+    retry: (event) => publish(found.retry, event),
+    giveUp: (event) => publish(found.giveUp, event),
+  };
+  return channelRecorderOnce;
 }
 
-function combine(inner: OperationRecorder, found: RetryChannels | null): ActiveRecorder {
-  const recorder: ActiveRecorder = {
-    within: runAsIs,
+function combine(inner: OperationRecorder, found: RetryChannels | null): OperationRecorder {
+  const channels = found && channelRecorder(found);
+  const recorder: OperationRecorder = {
     success: (event) => callObserver(() => inner.success(event)),
     retry(event: RetryEvent) {
       callObserver(() => inner.retry(event));
-      if (found !== null) callObserver(() => publishRetry(found, event));
+      channels?.retry(event);
     },
     giveUp(event: GiveUpEvent) {
       callObserver(() => inner.giveUp(event));
-      if (found !== null) callObserver(() => publishGiveUp(found, event));
+      channels?.giveUp(event);
     },
   };
   const within = inner.within?.bind(inner);
@@ -95,8 +85,4 @@ function combine(inner: OperationRecorder, found: RetryChannels | null): ActiveR
     };
   }
   return recorder;
-}
-
-function runAsIs<R>(run: () => R): R {
-  return run();
 }
