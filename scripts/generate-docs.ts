@@ -14,6 +14,7 @@ import {
 } from "../src/errors/catalogue/index.js";
 import { KIND_HINTS } from "../src/errors/catalogue/kind-hints.js";
 import { supabaseMessageRows } from "../src/errors/catalogue/supabase.js";
+import { SUPABASE_DOCUMENTED_STATUSES } from "../src/errors/catalogue/supabase-documented-statuses.js";
 import { YANDEX_CODES_AS_AWS } from "../src/errors/catalogue/yandex.js";
 import { STORAGE_ERROR_KINDS, type StorageErrorKind } from "../src/errors/kinds.js";
 
@@ -78,8 +79,9 @@ function cell(text: string): string {
 
 function formatStatus(row: CatalogueRow): string {
   const status = row.status === null ? "-" : String(row.status);
-  if (row.documentedStatus === undefined) return status;
-  return `${status} (docs: ${row.documentedStatus ?? "-"})`;
+  const documented =
+    TABLE_OF.get(row) === "supabase" ? SUPABASE_DOCUMENTED_STATUSES[row.code] : undefined;
+  return documented === undefined ? status : `${status} (docs: ${documented})`;
 }
 
 function formatCode(row: CatalogueRow): string {

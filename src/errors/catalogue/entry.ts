@@ -12,7 +12,7 @@ export type CatalogueEntry = readonly [
   kind: StorageErrorKind,
   retry: RetryClass,
   hint?: string | undefined,
-  extra?: Pick<CatalogueRow, "r2Code" | "aliases" | "documentedStatus">,
+  extra?: Pick<CatalogueRow, "r2Code" | "aliases">,
 ];
 
 /** The row an entry stands for, as normalize() and the docs read it. */

@@ -14,6 +14,4 @@ export interface CatalogueRow {
   readonly r2Code?: number;
   /** Other spellings the provider sends for this code (`Precondition Failed`, `KeyTooLong`). */
   readonly aliases?: readonly string[];
-  /** Status the provider's documentation gives, only where the wire sends another (Supabase). */
-  readonly documentedStatus?: number | null;
 }
