@@ -2,6 +2,7 @@ import { ALL_TABLES, R2_TABLES, S3_TABLES, SUPABASE_TABLES } from "./catalogue/c
 import { detectProvider } from "./detect-provider.js";
 import type { Dialect } from "./dialect.js";
 import { readAwsSdkError } from "./from-thrown/aws-sdk-error.js";
+import { readR2BindingError } from "./from-thrown/r2-binding-error.js";
 import { readStorageJsError, readSupabaseBody } from "./from-thrown/supabase-error.js";
 import { parseS3Xml } from "./parse/s3-xml.js";
 import { parseSupabaseJson } from "./parse/supabase-json.js";
@@ -11,7 +12,7 @@ import { parseSupabaseJson } from "./parse/supabase-json.js";
 /** Everything: the core's `normalize` and `normalizeResponse`, and the AWS SDK plugin. */
 export const ALL_DIALECTS: Dialect = {
   catalogue: ALL_TABLES,
-  readers: [readStorageJsError, readAwsSdkError, readSupabaseBody],
+  readers: [readStorageJsError, readAwsSdkError, readSupabaseBody, readR2BindingError],
   parseXml: parseS3Xml,
   parseJson: parseSupabaseJson,
   detectProvider,
@@ -27,7 +28,11 @@ export const S3_DIALECTS: Dialect = {
 };
 
 /** The R2 Workers binding (`bucketguard/r2`): its `Error` messages with numeric codes. */
-export const R2_DIALECT: Dialect = { catalogue: R2_TABLES, readers: [], provider: "r2" };
+export const R2_DIALECT: Dialect = {
+  catalogue: R2_TABLES,
+  readers: [readR2BindingError],
+  provider: "r2",
+};
 
 /** Supabase Storage's REST API (`bucketguard/supabase`): JSON bodies and storage-js errors. */
 export const SUPABASE_DIALECT: Dialect = {

@@ -76,10 +76,14 @@ describe("an adapter's dialect says what normalize says, for its providers' wire
   for (const [adapter, dialect, provider] of cases) {
     // The binding throws, it never answers. Supabase's REST API answers JSON, read by the
     // Supabase adapter; its S3 protocol answers XML, read by the fetch adapter (and the SDK's).
+    // fetch throws only network failures and aborts (compared below), never a binding's error.
     const samples = fixtures(provider).filter(([, spec, body]) =>
       adapter === "r2"
         ? spec.input === "thrown"
-        : (adapter === "supabase") !== body.trimStart().startsWith("<") || provider !== "supabase",
+        : adapter === "fetch"
+          ? spec.input === "response" &&
+            (provider !== "supabase" || body.trimStart().startsWith("<"))
+          : !body.trimStart().startsWith("<"),
     );
     it.each(samples)(`${adapter} reads ${provider}'s %s as normalize does`, (_name, spec, body) => {
       const [scoped, full] = both(dialect, spec, body);
@@ -128,6 +132,28 @@ describe("every row of an adapter's own tables", () => {
     expect(said(normalizeWith(SUPABASE_DIALECT, storageJs(), context))).toEqual(
       said(normalize(storageJs(), context)),
     );
+  });
+});
+
+describe("what fetch throws", () => {
+  const thrown: [string, () => unknown][] = [
+    ["a reset", () => Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET" })],
+    [
+      "undici's fetch failed",
+      () => new TypeError("fetch failed", { cause: { code: "UND_ERR_SOCKET" } }),
+    ],
+    ["Chromium's Failed to fetch", () => new TypeError("Failed to fetch")],
+    ["workerd's lost connection", () => new Error("Network connection lost.")],
+    ["an abort", () => new DOMException("The operation was aborted.", "AbortError")],
+    ["a timeout", () => new DOMException("The operation timed out.", "TimeoutError")],
+  ];
+  it.each(thrown)("%s: each adapter says what normalize says", (_name, make) => {
+    for (const dialect of [S3_DIALECTS, SUPABASE_DIALECT, R2_DIALECT]) {
+      const context = dialect.provider === undefined ? undefined : { provider: dialect.provider };
+      expect(said(normalizeWith(dialect, make(), context))).toEqual(
+        said(normalize(make(), context)),
+      );
+    }
   });
 });
 

@@ -2,11 +2,7 @@ import { buildError } from "../build-error.js";
 import type { Catalogue } from "../catalogue/catalogue.js";
 import type { NormalizeContext } from "../context.js";
 import type { RetryClass, StorageErrorKind } from "../kinds.js";
-import {
-  isInternalErrorMessage,
-  isNetworkLostMessage,
-  parseR2Message,
-} from "../parse/r2-message.js";
+import { isInternalErrorMessage, isNetworkLostMessage } from "../parse/r2-message.js";
 import { redactCause } from "../redact-cause.js";
 import type { StorageError } from "../storage-error.js";
 import { findFetchFailure, findNetworkCode } from "./network-error.js";
@@ -45,7 +41,7 @@ function classifyByName(
   return undefined;
 }
 
-/** Classifies an Error-like object that is not an SDK or storage-js error. */
+/** Classifies an Error-like object no reader of its dialect took (network errors, aborts, workerd's). */
 export function classifyThrown(
   error: unknown,
   context: NormalizeContext | undefined,
@@ -54,14 +50,6 @@ export function classifyThrown(
   const name = readString(error, "name");
   const message = readString(error, "message") ?? "";
   const provider = context?.provider;
-  const parsedR2 = parseR2Message(message);
-  if (parsedR2 !== undefined && (provider === undefined || provider === "r2")) {
-    return buildError(
-      { provider: "r2", r2Code: parsedR2.code, message, cause: redactCause(error) },
-      { ...context, operation: context?.operation ?? parsedR2.action },
-      catalogue,
-    );
-  }
   const network = findNetworkCode(error) ?? findFetchFailure(error);
   const forced = network ?? classifyWorkerd(error, message) ?? classifyByName(name, context);
   const status = readNumber(error, "status") ?? readNumber(error, "statusCode");
