@@ -4,10 +4,11 @@ import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 
 const KB = 1024;
-// `targetBytes` is where a budget should be; `maxBytes` is the ceiling CI enforces. The catalogue
-// (every Ceph RGW code, the Supabase server's fixed messages) and the engine (breaker, telemetry
-// hooks) grew past the targets of normalize, the whole core and the adapters: the ceilings stop
-// further growth while the targets are worked back to.
+// `maxBytes` is what CI enforces; where it is above `targetBytes`, the target is not met yet and
+// the ceiling stops further growth. The whole core and the fetch and Supabase adapters carry
+// their providers' catalogue hints (about 2.8, 2.6 and 1.6 KB gzipped; the R2 and Supabase ones
+// are the providers' own recommended fixes), the default retry budget and rate limiter, and for
+// Supabase the MD5 that proves an upload landed (docs/benchmarks.md).
 const BUDGETS = [
   {
     name: 'import { isStorageError } from "bucketguard"',
@@ -22,32 +23,30 @@ const BUDGETS = [
   {
     name: 'import { normalize } from "bucketguard"',
     code: 'export { normalize } from "./dist/index.js";',
-    targetBytes: 14 * KB,
-    maxBytes: 16 * KB,
+    maxBytes: 14 * KB,
   },
   {
     name: 'import * from "bucketguard"',
     code: 'export * from "./dist/index.js";',
     targetBytes: 20 * KB,
-    maxBytes: 25 * KB,
+    maxBytes: 22 * KB,
   },
   {
     name: 'import * from "bucketguard/r2"',
     code: 'export * from "./dist/r2.js";',
-    targetBytes: 20 * KB,
-    maxBytes: 28 * KB,
+    maxBytes: 20 * KB,
   },
   {
     name: 'import * from "bucketguard/supabase"',
     code: 'export * from "./dist/supabase.js";',
     targetBytes: 20 * KB,
-    maxBytes: 28 * KB,
+    maxBytes: 21 * KB,
   },
   {
     name: 'import * from "bucketguard/fetch"',
     code: 'export * from "./dist/fetch.js";',
     targetBytes: 20 * KB,
-    maxBytes: 28 * KB,
+    maxBytes: 21 * KB,
   },
 ];
 const PEERS = ["@aws-sdk/*", "@smithy/*", "@cloudflare/*", "@supabase/*"];
