@@ -35,9 +35,9 @@ export function markChecked<T extends object>(settings: T): T {
 
 /** Throws a TypeError or RangeError naming the first wrong option of `withRetry`. */
 export function validateRetryOptions<T>(options: RetryOptions<T>): void {
+  checkObject("options", options);
   // Settings an adapter checked when it was built: its per-call additions are its own.
   if ((options as { [CHECKED]?: true })[CHECKED] === true) return;
-  checkObject("options", options);
   checkCount("maxAttempts", options.maxAttempts);
   checkDuration("deadlineMs", options.deadlineMs);
   checkDuration("attemptTimeoutMs", options.attemptTimeoutMs, 1);
