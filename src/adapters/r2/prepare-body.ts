@@ -1,3 +1,4 @@
+import { concatBytes } from "../../body/concat-bytes.js";
 import { type ReplayBody, reusableBody } from "../../index.js";
 import { byteLengthOf } from "./byte-length-of.js";
 import type { R2BodyValue } from "./r2-types.js";
@@ -92,11 +93,5 @@ async function readUpTo(
     }
     chunks.push(value);
   }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
+  return concatBytes(chunks, total);
 }
