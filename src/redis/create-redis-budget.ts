@@ -317,8 +317,8 @@ export function createRedisBudget(options: RedisBudgetOptions): RedisBudget {
       const waitMs = untilHold > 0 ? Math.min(DOWN_POLL_MS, untilHold) : DOWN_POLL_MS;
       return { verdict: "wait", waitMs };
     },
-    reserveSendMs(nowMs) {
-      return local.reserveSendMs?.(nowMs) ?? 0;
+    reserveSendMs(nowMs, untilMs) {
+      return local.reserveSendMs?.(nowMs, untilMs) ?? 0;
     },
     tryAcquire(retry) {
       if (mode !== "shared") return local.tryAcquire(retry);

@@ -109,9 +109,12 @@ export function probeYieldMs<T>(
 
 const PROBE_YIELD_MS = 10;
 
-/** Waits for a send slot of the budget's rate limiter, unless that would reach the deadline. */
+/**
+ * Waits for a send slot of the budget's rate limiter, unless that would reach the deadline (the
+ * slot is then not reserved, so no other call waits behind a send that never happens).
+ */
 export async function pace<T>(state: RunState<T>): Promise<Admitted> {
-  const waitMs = state.options.budget?.reserveSendMs?.(state.clock.now()) ?? 0;
+  const waitMs = state.options.budget?.reserveSendMs?.(state.clock.now(), state.deadlineAtMs) ?? 0;
   if (waitMs <= 0) return SEND;
   return checkDeadline(state, waitMs) ?? (await wait(state, waitMs)) ?? SEND;
 }

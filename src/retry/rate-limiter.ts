@@ -62,8 +62,12 @@ export function validateRateLimiterOptions(options: RateLimiterOptions, prefix =
 export interface RateLimiter {
   /** Records a success (for the measured rate) or a throttling response (may lower the rate). */
   record(throttled: boolean, nowMs: number): void;
-  /** Reserves a send slot; returns how long to wait for it, in milliseconds (0 while off). */
-  reserveMs(nowMs: number): number;
+  /**
+   * Reserves a send slot; returns how long to wait for it, in milliseconds (0 while off). A slot
+   * at or after `untilMs` (the caller's deadline) is not reserved: the wait is returned, and the
+   * caller that cannot wait that long leaves the slot to others.
+   */
+  reserveMs(nowMs: number, untilMs?: number): number;
   /** Allowed send rate in requests/s, or Infinity while off. */
   readonly ratePerSecond: number;
   /**
@@ -215,13 +219,14 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
       lastBindingAtMs = nowMs;
       rate = Math.max(minRate, decrease * servedRate(nowMs));
     },
-    reserveMs(nowMs) {
+    reserveMs(nowMs, untilMs) {
       if (rate === Infinity) return 0;
       if (nowMs - lastThrottleAtMs > idleAfterMs || nowMs - lastBindingAtMs > idleAfterMs) {
         rate = Infinity;
         return 0;
       }
       const slotAtMs = Math.max(nowMs, nextSendAtMs);
+      if (untilMs !== undefined && slotAtMs >= untilMs) return slotAtMs - nowMs;
       nextSendAtMs = slotAtMs + 1000 / rate;
       if (slotAtMs > nowMs) lastBindingAtMs = nowMs;
       return slotAtMs - nowMs;

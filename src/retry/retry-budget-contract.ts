@@ -122,8 +122,11 @@ export interface RetryBudget {
   record(outcome: BudgetOutcome): void;
   /** Takes the cost of one retry of this class; false when the budget is spent. */
   tryAcquire(retry: RetryClass): boolean;
-  /** Reserves a send slot from a rate limiter; milliseconds to wait for it (0 when none). */
-  reserveSendMs?(nowMs: number): number;
+  /**
+   * Reserves a send slot from a rate limiter; milliseconds to wait for it (0 when none). A slot
+   * at or after `untilMs` (the call's deadline) is not reserved, only its wait returned.
+   */
+  reserveSendMs?(nowMs: number, untilMs?: number): number;
   /** The gate as last moved (reading it changes nothing). */
   readonly gate: BudgetGate;
   /** Tokens left. */

@@ -129,8 +129,8 @@ export function createRetryBudget(options: RetryBudgetOptions = {}): RetryBudget
       gate = next;
       return verdict.verdict === "reject" ? { ...verdict, cause: lastFailure } : verdict;
     },
-    reserveSendMs(nowMs) {
-      return limiter?.reserveMs(nowMs) ?? 0;
+    reserveSendMs(nowMs, untilMs) {
+      return limiter?.reserveMs(nowMs, untilMs) ?? 0;
     },
     tryAcquire(retry) {
       const cost = costs[retry];

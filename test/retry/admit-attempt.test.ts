@@ -111,6 +111,21 @@ describe("the admit step", () => {
     expect(outcomes).toEqual([{ result: "cancelled", nowMs: 0, probe: true }]);
   });
 
+  it("reserves no send slot it could not wait for: the deadline bounds the reservation", async () => {
+    const asked: [number, number | undefined][] = [];
+    const { budget } = scriptedBudget([]);
+    budget.reserveSendMs = (nowMs, untilMs) => {
+      asked.push([nowMs, untilMs]);
+      return 500;
+    };
+    const { state } = stateWith({ budget, deadlineMs: 100 });
+    expect(await pace(state)).toMatchObject({ ok: false, reason: "deadline" });
+    expect(asked).toEqual([[0, 100]]);
+    const open = stateWith({ budget });
+    void pace(open.state);
+    expect(asked[1]).toEqual([0, undefined]);
+  });
+
   it("waits for a send slot", async () => {
     const { budget } = scriptedBudget([], 40);
     const { clock, state } = stateWith({ budget });

@@ -28,6 +28,22 @@ describe("createRateLimiter", () => {
     expect(limiter.reserveMs(2100)).toBe(0);
   });
 
+  it("does not reserve a slot at or after the time a caller can wait until", () => {
+    const limiter = createRateLimiter({
+      decreaseFactor: 0.5,
+      increasePerSecond: 0,
+      overloadShare: 0,
+    });
+    for (let i = 0; i < 100; i++) limiter.record(false, 1000 + i * 10);
+    limiter.record(true, 2000);
+    expect(limiter.reserveMs(2000)).toBe(0);
+    // The next slot is at 2020: a caller whose deadline is 2015 is told the wait, keeps no slot.
+    expect(limiter.reserveMs(2000, 2015)).toBe(20);
+    expect(limiter.reserveMs(2000, 2015)).toBe(20);
+    expect(limiter.reserveMs(2000)).toBe(20);
+    expect(limiter.reserveMs(2000, 2100)).toBe(40);
+  });
+
   it("does not collapse under repeated throttling, cutting at most once per interval", () => {
     const limiter = createRateLimiter({ increasePerSecond: 0 });
     for (let i = 0; i < 150; i++) limiter.record(false, 1000 + i * (1000 / 150));
