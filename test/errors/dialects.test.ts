@@ -1,7 +1,5 @@
 // Each adapter normalizes through its own providers' tables and parsers only; for what those
 // providers send, it must say exactly what the core's normalize says.
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   CATALOGUES,
@@ -10,33 +8,13 @@ import {
   supabaseMessageRows,
 } from "../../src/errors/catalogue/index.js";
 import { KIND_HINTS } from "../../src/errors/catalogue/kind-hints.js";
-import type { NormalizeContext } from "../../src/errors/context.js";
 import type { Dialect } from "../../src/errors/dialect.js";
 import { R2_DIALECT, S3_DIALECTS, SUPABASE_DIALECT } from "../../src/errors/dialects.js";
 import { normalize } from "../../src/errors/normalize.js";
 import { normalizeResponse, normalizeResponseWith } from "../../src/errors/normalize-response.js";
 import { normalizeWith } from "../../src/errors/normalize-with.js";
 import type { StorageError } from "../../src/errors/storage-error.js";
-
-const ROOT = join(import.meta.dirname, "../fixtures");
-
-interface FixtureCase {
-  body: string;
-  input: "response" | "thrown";
-  response?: { status: number; headers: Record<string, string> };
-  thrown?: { name: string; props: Record<string, unknown> };
-  context: NormalizeContext;
-}
-
-function fixtures(provider: string): [string, FixtureCase, string][] {
-  const dir = join(ROOT, provider);
-  return readdirSync(dir)
-    .filter((file) => file.endsWith(".expected.json"))
-    .map((file) => {
-      const spec = JSON.parse(readFileSync(join(dir, file), "utf8")) as FixtureCase;
-      return [file.replace(".expected.json", ""), spec, readFileSync(join(dir, spec.body), "utf8")];
-    });
-}
+import { type FixtureCase, loadWireFixtures } from "./wire-fixtures.js";
 
 /** What a user reads off an error (the cause aside, which both keep as given). */
 function said(error: StorageError): Record<string, unknown> {
@@ -77,7 +55,7 @@ describe("an adapter's dialect says what normalize says, for its providers' wire
     // The binding throws, it never answers. Supabase's REST API answers JSON, read by the
     // Supabase adapter; its S3 protocol answers XML, read by the fetch adapter (and the SDK's).
     // fetch throws only network failures and aborts (compared below), never a binding's error.
-    const samples = fixtures(provider).filter(([, spec, body]) =>
+    const samples = loadWireFixtures(provider).filter(([, spec, body]) =>
       adapter === "r2"
         ? spec.input === "thrown"
         : adapter === "fetch"

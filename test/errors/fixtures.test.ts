@@ -1,37 +1,10 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { NormalizeContext } from "../../src/errors/context.js";
 import { normalize } from "../../src/errors/normalize.js";
 import { normalizeResponse } from "../../src/errors/normalize-response.js";
 import type { StorageError } from "../../src/errors/storage-error.js";
+import { type FixtureCase, loadWireFixtures } from "./wire-fixtures.js";
 
-/** One wire sample and what it must normalize to. */
-interface FixtureCase {
-  /** The provider fact this sample demonstrates. */
-  fact: string;
-  body: string;
-  input: "response" | "thrown";
-  response?: { status: number; headers: Record<string, string> };
-  thrown?: { name: string; props: Record<string, unknown> };
-  context: NormalizeContext;
-  expected: Record<string, unknown>;
-  /** Secrets that must appear nowhere on the error. */
-  absent?: string[];
-}
-
-const ROOT = join(import.meta.dirname, "../fixtures");
 const PROVIDERS = ["aws", "r2", "supabase", "ibm", "yandex", "ceph", "s3-compatible"];
-
-function loadCases(provider: string): [string, FixtureCase, string][] {
-  const dir = join(ROOT, provider);
-  return readdirSync(dir)
-    .filter((file) => file.endsWith(".expected.json"))
-    .map((file) => {
-      const spec = JSON.parse(readFileSync(join(dir, file), "utf8")) as FixtureCase;
-      return [file.replace(".expected.json", ""), spec, readFileSync(join(dir, spec.body), "utf8")];
-    });
-}
 
 function run(spec: FixtureCase, body: string): StorageError {
   if (spec.input === "response") {
@@ -58,7 +31,7 @@ function everything(err: StorageError): string {
 
 for (const provider of PROVIDERS) {
   describe(`wire fixtures: ${provider}`, () => {
-    for (const [name, spec, body] of loadCases(provider)) {
+    for (const [name, spec, body] of loadWireFixtures(provider)) {
       it(`${name}: ${spec.fact}`, () => {
         const err = run(spec, body);
         expect(JSON.parse(JSON.stringify(err))).toMatchObject(spec.expected);
@@ -70,7 +43,7 @@ for (const provider of PROVIDERS) {
 
 describe("wire fixtures: bytes", () => {
   it("reads a Uint8Array body and a Headers object like a string and a plain object", () => {
-    const [, spec, body] = loadCases("aws").find(([name]) => name === "no-such-key") ?? [];
+    const [, spec, body] = loadWireFixtures("aws").find(([name]) => name === "no-such-key") ?? [];
     if (spec === undefined || body === undefined) throw new Error("fixture missing");
     const err = normalizeResponse({
       status: 404,
