@@ -1,5 +1,4 @@
 import { type Catalogue, lookupCode, lookupR2Code } from "./catalogue/catalogue.js";
-import { KIND_HINTS } from "./catalogue/kind-hints.js";
 import { classifyStatus, type StatusClassification } from "./catalogue/status-fallback.js";
 import type { CatalogueRow } from "./catalogue/types.js";
 import type { NormalizeContext } from "./context.js";
@@ -103,7 +102,7 @@ export function buildError(
     // The provider's code when it sent one; Supabase's old label only stands in for a missing code.
     providerCode: facts.r2Code ?? facts.code ?? facts.label,
     requestId: facts.requestId,
-    hint: row?.hint ?? KIND_HINTS[kind],
+    hint: row?.hint,
     retryAfterMs: facts.retryAfterMs,
     operation: context?.operation,
     ...readKindDetails(kind, code, facts.fields ?? {}, facts.header, context),

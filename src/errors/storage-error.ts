@@ -6,6 +6,7 @@ import type {
   RetryClass,
   StorageErrorKind,
 } from "./kinds.js";
+import { KIND_HINTS } from "./catalogue/kind-hints.js";
 import { redactSecrets } from "./redact.js";
 
 const BRAND = /* @__PURE__ */ Symbol.for("bucketguard.StorageError");
@@ -224,6 +225,8 @@ class StorageErrorImpl extends Error {
     self.code = redactSecrets(init.code, 128);
     self.retry = init.retry;
     self.provider = init.provider;
+    // Every error says what to do: its own hint, else its kind's generic one.
+    self.hint = KIND_HINTS[init.kind];
     for (const key of SCALAR_KEYS) {
       const value = init[key];
       if (value !== undefined) self[key] = typeof value === "string" ? redactSecrets(value) : value;
