@@ -227,7 +227,8 @@ export function createRedisBudget(options: RedisBudgetOptions): RedisBudget {
       breaker("release");
       return;
     }
-    // Only a process with a call waiting at the gate claims the fleet's one probe.
+    // Only a process with a call at the gate (waiting, or refused by an open one) claims the
+    // fleet's one probe.
     if (Date.now() - lastWaitAtMs > UNUSED_GRANT_MS) return;
     if (!view?.down || probeGranted || probeOut || view.probeOwner !== "") return;
     if (view.atMs + view.holdRemainingMs > Date.now()) return;
@@ -306,12 +307,12 @@ export function createRedisBudget(options: RedisBudgetOptions): RedisBudget {
         return { verdict: "send", probe: true };
       }
       const gate = gateOf(view, nowMs, settings.openAfterMs);
+      // A call refused at an open gate wants the endpoint probed as much as one that waits.
+      lastWaitAtMs = Date.now();
+      kick();
       if (gate.state === "open") {
-        kick();
         return { verdict: "reject", downForMs: nowMs - gate.downSinceMs, cause: lastFailure };
       }
-      kick();
-      lastWaitAtMs = Date.now();
       // Once the hold is over, poll at the sync pace until a probe is claimed, not every 1 ms.
       const untilHold = gate.state === "holding" ? gate.untilMs - nowMs : DOWN_POLL_MS;
       const waitMs = untilHold > 0 ? Math.min(DOWN_POLL_MS, untilHold) : DOWN_POLL_MS;

@@ -21,12 +21,14 @@ if (missing) console.log(`bucketguard: Redis suite left out: ${missing}`);
 const unavailable = () => failure("transient");
 const notFound = () => failure("never");
 
-/** Counts the scripts each budget runs, to show what costs a round trip. */
-function counting(redis: Redis): RedisLike & { calls: number } {
+/** Counts the scripts each budget runs (and its probe claims), to show what costs a round trip. */
+function counting(redis: Redis): RedisLike & { calls: number; claims: number } {
   const counter = {
     calls: 0,
+    claims: 0,
     eval(script: string, numKeys: number, ...args: (string | number)[]) {
       counter.calls++;
+      if (args[numKeys] === "claim") counter.claims++;
       return redis.eval(script, numKeys, ...args);
     },
   };
@@ -160,7 +162,8 @@ describe.runIf(!missing)("createRedisBudget against a real redis-server", () => 
   it("gives the probe to a process with a call waiting, not to idle ones", async () => {
     const key = `bg:test:${++keySeq}`;
     const tripper = budget({ key });
-    const idle = [budget({ key }), budget({ key }), budget({ key }), budget({ key })];
+    const idleClients = [0, 1, 2, 3].map(() => counting(client()));
+    const idle = idleClients.map((redis) => budget({ key, redis }));
     const busy = budget({ key });
     await shared(tripper, busy, ...idle);
     trip(tripper);
@@ -177,6 +180,7 @@ describe.runIf(!missing)("createRedisBudget against a real redis-server", () => 
     // The waiting process probes within the hold and a few syncs, long before openAfterMs
     // (800 ms) would reject it; the idle ones never claimed the probe.
     expect(verdicts.at(-1)).toBe("send probe=true");
+    for (const redis of idleClients) expect(redis.claims).toBe(0);
   });
 
   it("fails new calls at once, with the last failure as cause, once the fleet's endpoint has been down openAfterMs", async () => {
@@ -200,6 +204,46 @@ describe.runIf(!missing)("createRedisBudget against a real redis-server", () => 
       { timeout: 3000, interval: 10 },
     );
     expect(b.gate.state === "open" || b.gate.state === "probing").toBe(true);
+  });
+
+  it("keeps probing once open, and recovers when a probe succeeds", async () => {
+    const key = `bg:test:${++keySeq}`;
+    const a = budget({ key, openAfterMs: 300 });
+    const b = budget({ key, openAfterMs: 300 });
+    await shared(a, b);
+    trip(a);
+    await vi.waitFor(() => {
+      for (const x of [a, b]) expect(x.gate.state).not.toBe("up");
+    });
+    const startedAt = Date.now();
+    let probesWhileOpen = 0;
+    let recovered = false;
+    // One call every 10 ms from each process: probes fail for 1.2 s (the gate opens at 0.3 s),
+    // then the endpoint is back and the next probe says so.
+    await vi.waitFor(
+      () => {
+        for (const x of [a, b]) {
+          const verdict = x.admit(Date.now());
+          if (verdict.verdict !== "send") continue;
+          if (!verdict.probe) {
+            recovered = true;
+            continue;
+          }
+          const open = Date.now() - startedAt > 400;
+          if (open) probesWhileOpen++;
+          const up = Date.now() - startedAt > 1_200;
+          x.record(
+            up
+              ? { result: "success", nowMs: Date.now(), probe: true }
+              : { result: "failure", nowMs: Date.now(), probe: true, error: unavailable() },
+          );
+        }
+        expect(recovered).toBe(true);
+      },
+      { timeout: 4_000, interval: 10 },
+    );
+    // probeIntervalMs is 150 ms: several probes while open, not one.
+    expect(probesWhileOpen).toBeGreaterThanOrEqual(3);
   });
 
   it("treats any answer that is not an outage (a 404) as the endpoint being up", async () => {
