@@ -122,7 +122,9 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
   const throttles = new Array<number>(SLOTS).fill(0);
   let lastDecreaseAtMs = -Infinity;
   let slotStart = -Infinity;
+  // The first success of the current run of them: a success after a window with none starts one.
   let firstSuccessAtMs: number | undefined;
+  let lastSuccessAtMs = -Infinity;
   let rate = Infinity;
   let lastThrottleAtMs = -Infinity;
   // Last cut or send the limit delayed: a limit above what callers ask for paces nothing.
@@ -188,7 +190,8 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
       if (!throttled) {
         advance(nowMs);
         counts[slotIndex(slotStart)]! += 1;
-        firstSuccessAtMs ??= nowMs;
+        if (nowMs - lastSuccessAtMs > WINDOW_MS) firstSuccessAtMs = nowMs;
+        lastSuccessAtMs = nowMs;
         if (rate !== Infinity) {
           rate += Math.max(increase, growth * rate) / Math.max(1, rate);
         }

@@ -28,6 +28,21 @@ describe("createRateLimiter", () => {
     expect(limiter.reserveMs(2100)).toBe(0);
   });
 
+  it("judges a burst after a quiet spell from the burst alone, as a fresh limiter does", () => {
+    const burst = (limiter: ReturnType<typeof createRateLimiter>, atMs: number) => {
+      for (let i = 0; i < 15; i++) limiter.record(false, atMs + i / 3);
+      for (let i = 0; i < 40; i++) limiter.record(true, atMs + 5);
+    };
+    const fresh = createRateLimiter();
+    burst(fresh, 100_000);
+    const seasoned = createRateLimiter();
+    seasoned.record(false, 1_000);
+    burst(seasoned, 100_000);
+    // 15 successes within 5 ms are no measure of a rate: neither cuts yet.
+    expect(fresh.ratePerSecond).toBe(Number.POSITIVE_INFINITY);
+    expect(seasoned.ratePerSecond).toBe(Number.POSITIVE_INFINITY);
+  });
+
   it("does not reserve a slot at or after the time a caller can wait until", () => {
     const limiter = createRateLimiter({
       decreaseFactor: 0.5,
