@@ -6,10 +6,9 @@
 import { transformSync } from "esbuild";
 import ts from "typescript";
 
-// Comments that mean something to tools: annotations (`@__PURE__`, `@__NO_SIDE_EFFECTS__`) and
-// legal comments (`/*!`, `@license`, `@preserve`).
-const BLOCK_COMMENT = /\/\*[\s\S]*?\*\//g;
-const KEPT_COMMENT = /^\/\*!|[@#]__[A-Z_]+__|@license|@preserve/;
+// Block comments that mean something to tools: annotations (`@__PURE__`, `@__NO_SIDE_EFFECTS__`),
+// legal comments (`/*!`, `@license`, `@preserve`) and bundler hints (`webpackIgnore`, `@vite-ignore`).
+const KEPT_COMMENT = /^\/\*!|[@#]__[A-Z_]+__|@license|@preserve|webpack[A-Z]\w*:|@vite-ignore/;
 const WORD_END = /[\w$\\\u0080-\uffff]$/;
 const WORD_START = /^[\w$\\\u0080-\uffff]/;
 
@@ -43,6 +42,35 @@ function* leaves(node: ts.Node, file: ts.SourceFile): Generator<ts.Node> {
   for (const child of children) yield* leaves(child, file);
 }
 
+/**
+ * The block comments to keep in the trivia between two tokens (`pos` to `end`), read by
+ * TypeScript's scanner: a `//` comment that quotes a mark is no mark.
+ */
+function keptComments(code: string, pos: number, end: number): string[] {
+  const kept: string[] = [];
+  const scanner = ts.createScanner(ts.ScriptTarget.Latest, false);
+  scanner.setText(code, pos, end - pos);
+  for (let kind = scanner.scan(); kind !== ts.SyntaxKind.EndOfFileToken; kind = scanner.scan()) {
+    const text = scanner.getTokenText();
+    if (kind === ts.SyntaxKind.MultiLineCommentTrivia && KEPT_COMMENT.test(text)) kept.push(text);
+  }
+  return kept;
+}
+
+/** Each kept comment with the token it stands before: compacting must not lose, move or invent one. */
+function commentedTokens(code: string): string[] {
+  const file = ts.createSourceFile("out.js", code, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
+  const list: string[] = [];
+  let end = 0;
+  for (const leaf of leaves(file, file)) {
+    const start = leaf.getStart(file);
+    for (const comment of keptComments(code, end, start))
+      list.push(`${comment} ${leaf.getText(file)}`);
+    end = leaf.end;
+  }
+  return list;
+}
+
 const printed = (code: string): string =>
   transformSync(code, { loader: "js", minifyWhitespace: true }).code;
 
@@ -60,9 +88,7 @@ export function compactModule(code: string): string {
     const start = leaf.getStart(file);
     const text = code.slice(start, leaf.end);
     if (text === "}" && previous?.endsStatement === true) out = out.slice(0, -1);
-    const kept = (code.slice(end, start).match(BLOCK_COMMENT) ?? []).filter((c) =>
-      KEPT_COMMENT.test(c),
-    );
+    const kept = keptComments(code, end, start);
     if (kept.length > 0) out += kept.join("");
     else if (previous !== undefined && needsSpace(previous, text)) out += " ";
     out += text;
@@ -75,6 +101,9 @@ export function compactModule(code: string): string {
   out += "\n";
   if (printed(out) !== printed(code)) {
     throw new Error("compacting changed the code: esbuild prints the two differently");
+  }
+  if (commentedTokens(out).join("\n") !== commentedTokens(code).join("\n")) {
+    throw new Error("compacting changed the code's annotations or legal comments");
   }
   return out;
 }

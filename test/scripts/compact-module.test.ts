@@ -42,6 +42,15 @@ describe("compactModule", () => {
     );
   });
 
+  it("reads a mark quoted in a line comment as no mark, and keeps bundler hints", () => {
+    expect(compactModule("f(); // not /* @__PURE__ */\nsideEffect();\n")).toBe(
+      "f();sideEffect();\n",
+    );
+    expect(compactModule("import(/* @vite-ignore */ /* webpackIgnore: true */ u);\n")).toBe(
+      "import(/* @vite-ignore *//* webpackIgnore: true */u);\n",
+    );
+  });
+
   it("leaves template literals, strings and regular expressions as they are", () => {
     const code = [
       "const lua = `",
