@@ -1,7 +1,12 @@
 // Generates docs/errors.md from the catalogue. `--check` fails when the file is stale.
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { catalogueAnchor, labelAnchor, statusAnchor } from "../src/cli/errors-doc-anchor.js";
+import {
+  catalogueAnchor,
+  labelAnchor,
+  statusAnchor,
+  tableOfRow,
+} from "../src/cli/errors-doc-anchor.js";
 import { CEPH_CODES_AS_AWS } from "../src/errors/catalogue/ceph.js";
 import { IBM_CODES_AS_AWS } from "../src/errors/catalogue/ibm.js";
 import {
@@ -80,7 +85,7 @@ function cell(text: string): string {
 function formatStatus(row: CatalogueRow): string {
   const status = row.status === null ? "-" : String(row.status);
   const documented =
-    TABLE_OF.get(row) === "supabase" ? SUPABASE_DOCUMENTED_STATUSES[row.code] : undefined;
+    tableOfRow(row) === "supabase" ? SUPABASE_DOCUMENTED_STATUSES[row.code] : undefined;
   return documented === undefined ? status : `${status} (docs: ${documented})`;
 }
 
@@ -109,15 +114,8 @@ function renderTable(header: readonly string[], rows: readonly (readonly string[
   return [line(header), line(widths.map((width) => "-".repeat(width))), ...rows.map(line)];
 }
 
-// The table each row belongs to (each table has its own row objects), for the row anchors.
-const TABLE_OF: ReadonlyMap<CatalogueRow, CatalogueProvider> = new Map(
-  (Object.entries(CATALOGUES) as [CatalogueProvider, readonly CatalogueRow[]][]).flatMap(
-    ([table, rows]) => rows.map((row) => [row, table] as const),
-  ),
-);
-
 function rowAnchor(row: CatalogueRow): string {
-  const table = TABLE_OF.get(row);
+  const table = tableOfRow(row);
   return table === undefined ? "" : anchor(catalogueAnchor(table, row));
 }
 

@@ -6,8 +6,7 @@ import {
   CLASSIFIED_STATUSES,
   lookupCode,
   lookupR2Code,
-  normalizeCodeKey,
-  supabaseLabelRows,
+  lookupSupabaseLabel,
 } from "../errors/catalogue/index.js";
 import type { StorageError } from "../errors/storage-error.js";
 
@@ -42,11 +41,16 @@ export function statusAnchor(status: number): string {
   return `status-${status}`;
 }
 
-// The table a row object belongs to: `normalize` and the docs share the decoded rows.
-function tableOf(row: CatalogueRow): CatalogueProvider | undefined {
-  return (Object.keys(CATALOGUES) as CatalogueProvider[]).find((table) =>
-    CATALOGUES[table].includes(row),
+let tables: ReadonlyMap<CatalogueRow, CatalogueProvider> | undefined;
+
+/** The table a catalogue row belongs to (`normalize` and the docs share the decoded rows). */
+export function tableOfRow(row: CatalogueRow): CatalogueProvider | undefined {
+  tables ??= new Map(
+    (Object.keys(CATALOGUES) as CatalogueProvider[]).flatMap((table) =>
+      CATALOGUES[table].map((candidate) => [candidate, table] as const),
+    ),
   );
+  return tables.get(row);
 }
 
 /**
@@ -59,12 +63,10 @@ export function findErrorsDocAnchor(error: StorageError): string {
   const row =
     (typeof providerCode === "number" ? lookupR2Code(ALL_TABLES, providerCode) : undefined) ??
     lookupCode(ALL_TABLES, error.provider, error.code);
-  const table = row === undefined ? undefined : tableOf(row);
+  const table = row === undefined ? undefined : tableOfRow(row);
   if (row !== undefined && table !== undefined) return catalogueAnchor(table, row);
   if (error.provider === "supabase" && typeof providerCode === "string") {
-    const label = supabaseLabelRows().find(
-      (candidate) => normalizeCodeKey(candidate.label) === normalizeCodeKey(providerCode),
-    );
+    const label = lookupSupabaseLabel(providerCode);
     if (label !== undefined) return labelAnchor(label.label);
   }
   const status = error.status;

@@ -1,3 +1,4 @@
+import { KIND_HINTS } from "./catalogue/kind-hints.js";
 import type {
   AttemptRecord,
   GaveUpReason,
@@ -6,7 +7,6 @@ import type {
   RetryClass,
   StorageErrorKind,
 } from "./kinds.js";
-import { KIND_HINTS } from "./catalogue/kind-hints.js";
 import { redactSecrets } from "./redact.js";
 
 const BRAND = /* @__PURE__ */ Symbol.for("bucketguard.StorageError");

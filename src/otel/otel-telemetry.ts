@@ -96,10 +96,10 @@ export function otelTelemetry(options: OtelTelemetryOptions): OtelTelemetry {
     },
     startOperation(start: OperationStartEvent): OperationRecorder {
       if (start.budget !== undefined) gauges.observe(start.budget);
-      const own = spans === "operation" ? startSpan(metricOperation(start.operation)) : undefined;
+      const operation = metricOperation(start.operation);
+      const own = spans === "operation" ? startSpan(operation) : undefined;
       const active = own ?? api.trace.getActiveSpan();
       const span = active?.isRecording() === true ? active : undefined;
-      const operation = metricOperation(start.operation);
       let provider = start.provider;
       let countedAttempts = 0;
 
@@ -178,10 +178,6 @@ function describeError(error: StorageError): Attributes {
   return attributes;
 }
 
-/**
- * The operation as a metric attribute: names that carry a URL path (the fetch adapters name
- * operations `GET /bucket/key`) are cut to the method, so keys never become metric series.
- */
 /**
  * The operation as metrics and span names carry it: a fetch adapter's `GET /bucket/key` becomes
  * `GET`, so object keys (user data, unbounded in number) never become names or attribute values.

@@ -5,7 +5,12 @@ import {
   type SupabaseFacts,
   type SupabaseRestReader,
 } from "./catalogue.js";
-import { type SupabaseMessageRow, supabaseLabelRows, supabaseMessageRows } from "./supabase.js";
+import {
+  type SupabaseLabelRow,
+  type SupabaseMessageRow,
+  supabaseLabelRows,
+  supabaseMessageRows,
+} from "./supabase.js";
 import type { CatalogueRow } from "./types.js";
 
 // Only a message's start is compared (the longest fixed message is under 80 characters): the
@@ -27,10 +32,10 @@ export function lookupSupabaseMessage(
   );
 }
 
-let byLabel: ReadonlyMap<string, CatalogueRow> | undefined;
+let byLabel: ReadonlyMap<string, SupabaseLabelRow> | undefined;
 
 /** Row for a legacy Supabase `error` label (`not_found`, `Duplicate`, `Invalid JWT`, ...). */
-export function lookupSupabaseLabel(label: string): CatalogueRow | undefined {
+export function lookupSupabaseLabel(label: string): SupabaseLabelRow | undefined {
   byLabel ??= new Map(
     supabaseLabelRows().map((row) => [normalizeCodeKey(row.label), row] as const),
   );

@@ -4,7 +4,7 @@ import { ALL_TABLES } from "./catalogues.js";
 import type { CatalogueRow } from "./types.js";
 
 export type { Catalogue, CatalogueProvider } from "./catalogue.js";
-export { lookupCode, lookupR2Code, normalizeCodeKey, SEARCH_ORDER } from "./catalogue.js";
+export { lookupCode, lookupR2Code, normalizeCodeKey } from "./catalogue.js";
 export { ALL_TABLES, R2_TABLES, S3_TABLES, SUPABASE_TABLES } from "./catalogues.js";
 export { lookupSupabaseLabel, lookupSupabaseMessage } from "./find-supabase-row.js";
 export type { StatusClassification } from "./status-fallback.js";
