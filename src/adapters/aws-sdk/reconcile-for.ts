@@ -19,8 +19,9 @@ function readHeaders(response: unknown): Record<string, string> {
 
 /** Whether the request carried a flexible checksum (in a header or announced as a trailer). */
 function carriesChecksum(headers: Record<string, string>): boolean {
-  if (createHeaderReader(headers)("x-amz-trailer")?.startsWith("x-amz-checksum-")) return true;
-  return CHECKSUM_ALGORITHMS.some((name) => createHeaderReader(headers)(`x-amz-checksum-${name}`));
+  const header = createHeaderReader(headers);
+  if (header("x-amz-trailer")?.startsWith("x-amz-checksum-")) return true;
+  return CHECKSUM_ALGORITHMS.some((name) => header(`x-amz-checksum-${name}`));
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { ChecksumConstructor, HashConstructor } from "@smithy/types";
-import { multipartEtag, unquoteEtag } from "../../body/etag.js";
+import { isMd5Etag, multipartEtag, unquoteEtag } from "../../body/etag.js";
 import { md5Hex as coreMd5Hex, toHex } from "../../body/md5.js";
 import { createHeaderReader } from "../../errors/read-header.js";
 import type { StorageError } from "../../index.js";
@@ -54,13 +54,10 @@ interface SentContent {
 }
 
 async function sentContent(request: ReconcileInput): Promise<SentContent> {
-  const headers = request.requestHeaders;
+  const header = createHeaderReader(request.requestHeaders);
   let data = request.bodyBytes;
   let trailers: Record<string, string> = {};
-  if (
-    data !== undefined &&
-    createHeaderReader(headers)("content-encoding")?.includes("aws-chunked")
-  ) {
+  if (data !== undefined && header("content-encoding")?.includes("aws-chunked")) {
     // Streamed uploads are framed in chunks with the checksum as a trailer.
     const decoded = decodeAwsChunked(data);
     data = decoded?.data;
@@ -69,10 +66,10 @@ async function sentContent(request: ReconcileInput): Promise<SentContent> {
   const checksums = new Map<string, string>();
   for (const algorithm of CHECKSUM_ALGORITHMS) {
     const name = `x-amz-checksum-${algorithm}`;
-    const value = createHeaderReader(headers)(name) ?? trailers[name];
+    const value = header(name) ?? trailers[name];
     if (value !== undefined) checksums.set(algorithm, value);
   }
-  const contentMd5 = createHeaderReader(headers)("content-md5");
+  const contentMd5 = header("content-md5");
   let md5 = data === undefined ? undefined : await md5Hex(request.md5, data);
   if (md5 === undefined && contentMd5 !== undefined) md5 = base64Md5ToHex(contentMd5);
   return { data, md5, checksums };
@@ -93,14 +90,14 @@ function base64Md5ToHex(value: string): string | undefined {
  * refutes it; otherwise one match proves it.
  */
 function judgePut(head: HeadResult, sent: SentContent): WriteReconciliation {
-  const stored = head.headers;
-  const length = Number(createHeaderReader(stored)("content-length"));
+  const stored = createHeaderReader(head.headers);
+  const length = Number(stored("content-length"));
   if (sent.data !== undefined && Number.isFinite(length) && length !== sent.data.byteLength) {
     return { proven: false, reason: "the object's size differs from the body sent" };
   }
   let proven = false;
   for (const [algorithm, value] of sent.checksums) {
-    const have = createHeaderReader(stored)(`x-amz-checksum-${algorithm}`);
+    const have = stored(`x-amz-checksum-${algorithm}`);
     if (have === undefined) continue;
     if (have !== value) {
       return {
@@ -110,13 +107,14 @@ function judgePut(head: HeadResult, sent: SentContent): WriteReconciliation {
     }
     proven = true;
   }
-  const etag = createHeaderReader(stored)("etag") ?? "";
-  const encryption = createHeaderReader(stored)("x-amz-server-side-encryption") ?? "";
+  const etag = stored("etag") ?? "";
+  const bareEtag = unquoteEtag(etag);
+  const encryption = stored("x-amz-server-side-encryption") ?? "";
   const encrypted =
     encryption.startsWith("aws:kms") ||
-    createHeaderReader(stored)("x-amz-server-side-encryption-customer-algorithm") !== undefined;
-  if (sent.md5 !== undefined && !encrypted && /^[0-9a-f]{32}$/.test(unquoteEtag(etag))) {
-    if (unquoteEtag(etag) !== sent.md5) {
+    stored("x-amz-server-side-encryption-customer-algorithm") !== undefined;
+  if (sent.md5 !== undefined && !encrypted && isMd5Etag(bareEtag)) {
+    if (bareEtag !== sent.md5) {
       return { proven: false, reason: "the object's ETag is not the MD5 of the body sent" };
     }
     proven = true;

@@ -1,4 +1,5 @@
 import { Readable } from "node:stream";
+import { concatBytes } from "../../body/concat-bytes.js";
 import { type ReplayBody, reusableBody } from "../../index.js";
 
 /** Builds a fresh request body for a retry of a streaming upload. */
@@ -35,16 +36,6 @@ function toBytes(chunk: unknown): Uint8Array {
   }
   if (chunk instanceof ArrayBuffer) return new Uint8Array(chunk);
   throw new TypeError("bucketguard: unsupported chunk type in a streaming request body");
-}
-
-function concat(chunks: readonly Uint8Array[], totalBytes: number): Uint8Array {
-  const out = new Uint8Array(totalBytes);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
 }
 
 /** Strings, bytes, typed arrays and Blobs are sent again as they are. */
@@ -107,7 +98,7 @@ export async function planReplay(
       return sentOnce(restream(body, prefixed(chunks, iterator)));
     }
   }
-  return reusableBody(concat(chunks, totalBytes), totalBytes);
+  return reusableBody(concatBytes(chunks, totalBytes), totalBytes);
 }
 
 // Handed out as is on every call: the engine sends a body that is not replayable only once.

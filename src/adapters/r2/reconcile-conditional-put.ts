@@ -1,5 +1,5 @@
 import { bytesAtHand } from "../../body/bytes-at-hand.js";
-import { unquoteEtag } from "../../body/etag.js";
+import { isMd5Etag, unquoteEtag } from "../../body/etag.js";
 import { digestHex, md5HexOf } from "./body-digest.js";
 import type { R2Runner } from "./create-r2-runner.js";
 import type { R2BodyValue, R2Bucket, R2Object, R2PutOptions } from "./r2-types.js";
@@ -71,6 +71,6 @@ function storedDigests(found: R2Object): Map<string, string> {
   }
   // A single-part put's etag is its MD5; a multipart etag (`<hex>-<n>`) is not.
   const etag = unquoteEtag(found.etag);
-  if (!digests.has("md5") && /^[0-9a-f]{32}$/.test(etag)) digests.set("md5", etag);
+  if (!digests.has("md5") && isMd5Etag(etag)) digests.set("md5", etag);
   return digests;
 }
