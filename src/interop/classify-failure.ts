@@ -1,5 +1,5 @@
 import type { NormalizeContext, RetryClass, RetryPolicyOverrides, StorageError } from "../index.js";
-import { computeDelayMs, normalize, resolvePolicy } from "../index.js";
+import { decide, normalize, resolvePolicy } from "../index.js";
 
 /** Options shared by the p-retry and cockatiel helpers. */
 export interface InteropOptions {
@@ -52,26 +52,21 @@ export function classifyFailure(
   attemptNumber: number,
   options: InteropOptions = {},
 ): FailureVerdict {
-  const policy = resolvePolicy(options.policy);
   const storageError = normalize(error, options.context);
-  const cls = storageError.retry;
-  const classPolicy = policy.classes[cls];
-  const retry =
-    storageError.kind !== "aborted" &&
-    (options.retryClasses ?? DEFAULT_RETRY_CLASSES).includes(cls) &&
-    attemptNumber < classPolicy.maxAttempts &&
-    attemptNumber < policy.maxAttempts;
-  if (!retry) return { error: storageError, retry, delayMs: 0 };
-  const hintMs = storageError.retryAfterMs;
-  const delayMs =
-    policy.honorHints && hintMs !== undefined
-      ? Math.min(Math.max(0, hintMs), policy.maxHintMs)
-      : computeDelayMs({
-          jitter: classPolicy.jitter,
-          baseDelayMs: classPolicy.baseDelayMs,
-          maxDelayMs: classPolicy.maxDelayMs,
-          retryNumber: attemptNumber,
-          random: options.random ?? Math.random,
-        });
-  return { error: storageError, retry, delayMs };
+  if (!(options.retryClasses ?? DEFAULT_RETRY_CLASSES).includes(storageError.retry)) {
+    return { error: storageError, retry: false, delayMs: 0 };
+  }
+  // The engine's own decision, for a loop that counts attempts but not failures per class.
+  const decision = decide({
+    error: storageError,
+    attempt: attemptNumber,
+    classFailures: attemptNumber,
+    policy: resolvePolicy(options.policy),
+    nowMs: 0,
+    canRefreshCredentials: options.retryClasses?.includes("credentials") ?? false,
+    random: options.random ?? Math.random,
+  });
+  return decision.retry
+    ? { error: storageError, retry: true, delayMs: decision.delayMs }
+    : { error: storageError, retry: false, delayMs: 0 };
 }

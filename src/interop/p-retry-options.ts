@@ -1,6 +1,6 @@
 import type { Clock } from "../index.js";
 import { resolvePolicy, systemClock } from "../index.js";
-import { classifyFailure, type InteropOptions } from "./classify-failure.js";
+import { classifyFailure, type FailureVerdict, type InteropOptions } from "./classify-failure.js";
 
 /**
  * The part of p-retry 7's `RetryContext` the helpers read. p-retry 6 passes the error itself
@@ -61,15 +61,26 @@ export function pRetryOptions(options: PRetryInteropOptions = {}): PRetryOptions
   const clock = options.clock ?? systemClock;
   // Resolved now so that a wrong option throws here, naming it, rather than inside p-retry's loop.
   const { maxAttempts } = resolvePolicy(options.policy);
+  // p-retry asks both hooks about each failure: it is classified (and its wait drawn) once.
+  let last: { failure: unknown; attempt: number; verdict: FailureVerdict } | undefined;
+  const verdictOf = (context: PRetryContextLike): FailureVerdict => {
+    const failure = failureOf(context);
+    const seen = last;
+    if (seen && seen.failure === failure && seen.attempt === context.attemptNumber) {
+      return seen.verdict;
+    }
+    const verdict = classifyFailure(failure, context.attemptNumber, options);
+    last = { failure, attempt: context.attemptNumber, verdict };
+    return verdict;
+  };
   return {
     retries: maxAttempts - 1,
     minTimeout: 0,
     maxTimeout: 0,
-    shouldRetry: (context) =>
-      classifyFailure(failureOf(context), context.attemptNumber, options).retry,
+    shouldRetry: (context) => verdictOf(context).retry,
     async onFailedAttempt(context) {
       if (context.retriesLeft === 0) return;
-      const verdict = classifyFailure(failureOf(context), context.attemptNumber, options);
+      const verdict = verdictOf(context);
       if (verdict.retry && verdict.delayMs > 0) await wait(clock, verdict.delayMs, options.signal);
     },
   };

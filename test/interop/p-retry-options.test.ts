@@ -86,6 +86,30 @@ describe("pRetryOptions with p-retry 7", () => {
     expect(started[1]! - started[0]!).toBeLessThan(700);
   });
 
+  it("classifies each failure once, though p-retry asks both of its hooks about it", async () => {
+    const clock = createManualClock();
+    let draws = 0;
+    const options = pRetryOptions({
+      clock,
+      random: () => {
+        draws++;
+        return 0.5;
+      },
+    });
+    let calls = 0;
+    const result = await drive(
+      clock,
+      pRetry(async () => {
+        calls++;
+        if (calls < 3) throw normalizeResponse({ status: 503 }, { provider: "aws" });
+        return "ok";
+      }, options),
+    );
+    expect(result).toEqual({ ok: true, value: "ok" });
+    // Two failures, one backoff drawn for each.
+    expect(draws).toBe(2);
+  });
+
   it("leaves clock-skew errors to bucketguard's own loop unless the class is listed", () => {
     const skewed = normalizeResponse(
       { status: 403, body: "<Error><Code>RequestTimeTooSkewed</Code></Error>" },
