@@ -322,17 +322,21 @@ describe.runIf(!missing)("createRedisBudget against a real redis-server", () => 
       }
     };
     await run(20);
+    // A sync slower than redisTimeoutMs on a loaded machine may fall back (and rejoin) before the
+    // kill: the test reads what happens from the kill on.
     await server.kill();
+    const atKill = events.length;
     await run(50);
     await vi.waitFor(() => expect(b.mode).toBe("local"));
     await run(50);
     expect(failures).toBe(0);
-    expect(events.filter((e) => e.type === "fallback")).toHaveLength(1);
+    expect(events.at(-1)?.type).toBe("fallback");
+    expect(events.slice(atKill).filter((e) => e.type === "rejoined")).toHaveLength(0);
     await server.restart();
     await vi.waitFor(() => expect(b.mode).toBe("shared"), { timeout: 5000 });
     await run(20);
     expect(failures).toBe(0);
-    expect(events.map((e) => e.type)).toEqual(["fallback", "rejoined"]);
+    expect(events.at(-1)?.type).toBe("rejoined");
   });
 
   it("works alone until Redis first answers", async () => {
