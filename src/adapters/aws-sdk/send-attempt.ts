@@ -1,7 +1,9 @@
 import type { FinalizeHandlerOutput } from "@smithy/types";
+import type { StorageError } from "../../index.js";
 import { responseLimitMs, stallError } from "../shared/stall-limit.js";
 import type { RequestShape } from "./http-request.js";
 import type { OperationState } from "./operation-state.js";
+import { guardIdleBody } from "./resume-body.js";
 
 type Result = FinalizeHandlerOutput<object>;
 
@@ -15,12 +17,16 @@ interface CancelToken {
   aborted: boolean;
   reason: unknown;
   onabort: (() => void) | null;
-  /** Called when the handler has the response's status and headers (its body may follow). */
-  onresponse: (() => void) | null;
+  /**
+   * Called with the handler's output when it has the response's status and headers (its body
+   * may follow); it may replace the response's body before the SDK reads it.
+   */
+  onresponse: ((output: unknown) => void) | null;
 }
 
 // Commands S3 answers with 200 at once and then holds open, sending spaces until the work is
-// done (a large copy, a many-part complete): their no-response limit ends with the headers.
+// done (a large copy, a many-part complete): their no-response limit ends with the headers, and
+// the body is then bounded by the stall limit between chunks.
 const HELD_OPEN = new Set(["CopyObject", "UploadPartCopy", "CompleteMultipartUpload"]);
 
 /**
@@ -90,16 +96,18 @@ export function relayAttemptSignals(handler: unknown): void {
     const pending = duck
       ? original.call(this, request, { ...options, abortSignal: token })
       : original.call(this, request, new RelayedOptions(options, token));
-    if (token.onresponse !== null || release !== undefined) {
-      pending.then(
-        () => {
-          release?.();
-          token.onresponse?.();
-        },
-        () => release?.(),
-      );
-    }
-    return pending;
+    if (token.onresponse === null && release === undefined) return pending;
+    return pending.then(
+      (output) => {
+        release?.();
+        token.onresponse?.(output);
+        return output;
+      },
+      (error: unknown) => {
+        release?.();
+        throw error;
+      },
+    );
   };
   target[RELAYED] = true;
 }
@@ -150,7 +158,9 @@ export function requestBodyBytes(request: RequestShape): number | undefined {
  * rejects as a transient `timeout` even when the handler ignores the token. The limit covers
  * the whole answer (a small error or XML body included), except for commands S3 holds open
  * with spaces (CopyObject, UploadPartCopy, CompleteMultipartUpload): for those it ends with the
- * response's headers, and the body is bounded by `attemptTimeoutMs` and the deadline alone.
+ * response's headers, and the body then fails the attempt the same way once it goes the stall
+ * limit without a byte (each chunk restarts the wait). A body that is not a Node Readable stays
+ * under the no-response limit.
  */
 export function sendAttempt(
   state: OperationState,
@@ -197,8 +207,22 @@ export function sendAttempt(
             settle();
             reject(error);
           }, limitMs);
-    if (cancelTimer !== undefined && HELD_OPEN.has(state.commandName))
-      token.onresponse = cancelTimer;
+    const onBodyStall = (error: StorageError): void => {
+      stalled = true;
+      cancel(token, error);
+      settle();
+      reject(error);
+    };
+    if (cancelTimer !== undefined && HELD_OPEN.has(state.commandName)) {
+      token.onresponse = (output) => {
+        const response = (output as { response?: { body?: unknown } } | undefined)?.response;
+        if (response === undefined) return;
+        const body = guardIdleBody(response.body, stall, state.commandName, onBodyStall);
+        if (body === undefined) return;
+        cancelTimer();
+        response.body = body;
+      };
+    }
     state.next(args).then(
       (result) => {
         settle();
