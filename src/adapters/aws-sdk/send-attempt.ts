@@ -22,6 +22,11 @@ interface CancelToken {
    * may follow); it may replace the response's body before the SDK reads it.
    */
   onresponse: ((output: unknown) => void) | null;
+  /**
+   * The SDK left the caller's `abortSignal` out of the handler context, so the engine never
+   * linked it: the handler-options signal must be followed here.
+   */
+  followCaller: boolean;
 }
 
 // Commands S3 answers with 200 at once and then holds open, sending spaces until the work is
@@ -92,7 +97,9 @@ export function relayAttemptSignals(handler: unknown): void {
   target.handle = function handle(this: unknown, request, options) {
     const token = tokenOf(request);
     if (token === undefined) return original.call(this, request, options);
-    const release = followCallerSignal(options?.abortSignal, token);
+    const release = token.followCaller
+      ? followCallerSignal(options?.abortSignal, token)
+      : undefined;
     const pending = duck
       ? original.call(this, request, { ...options, abortSignal: token })
       : original.call(this, request, new RelayedOptions(options, token));
@@ -113,10 +120,10 @@ export function relayAttemptSignals(handler: unknown): void {
 }
 
 /**
- * The attempt's token takes the place of the caller's `abortSignal` in the handler's options; an
- * SDK that does not also put that signal in the handler context (the plugin's engine then never
- * sees it) still has the caller's abort cancel the request in flight. Returns the listener's
- * removal, or undefined when there is nothing to follow.
+ * The attempt's token takes the place of the caller's `abortSignal` in the handler's options; on
+ * an SDK that does not also put that signal in the handler context (the plugin's engine then
+ * never sees it) this has the caller's abort cancel the request in flight. Returns the
+ * listener's removal, or undefined when there is nothing to follow.
  */
 function followCallerSignal(signal: unknown, token: CancelToken): (() => void) | undefined {
   if (!(signal instanceof AbortSignal)) return undefined;
@@ -184,6 +191,7 @@ export function sendAttempt(
     reason: undefined,
     onabort: null,
     onresponse: null,
+    followCaller: state.handles.abortSignal === undefined,
   };
   headers[ATTEMPT_TOKEN] = token;
   return new Promise<Result>((resolve, reject) => {
