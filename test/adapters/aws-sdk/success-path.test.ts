@@ -152,6 +152,47 @@ describe("the size a stall limit allows an upload", () => {
   });
 });
 
+describe("a resumed download is not one of the SDK's attempts", () => {
+  it("sends no amz-sdk-request header of the first attempt on a resume", async () => {
+    const requests: Record<string, string>[] = [];
+    const handler = {
+      async handle(request: HttpRequest) {
+        requests.push({ ...request.headers });
+        if (requests.length > 1) {
+          return {
+            response: {
+              statusCode: 206,
+              headers: { "content-length": "2", etag: '"e"' },
+              body: Readable.from([Buffer.from("dy")]),
+            },
+          };
+        }
+        // Two of four bytes, then the connection dies on the next read.
+        let reads = 0;
+        const body = new Readable({
+          read() {
+            if (reads++ === 0) this.push(Buffer.from("bo"));
+            else this.destroy(Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }));
+          },
+        });
+        return {
+          response: { statusCode: 200, headers: { "content-length": "4", etag: '"e"' }, body },
+        };
+      },
+      updateHttpClientConfig() {},
+      httpHandlerConfigs: () => ({}),
+    };
+    const out = await makeClientOn(handler, { clock: createManualClock() }).send(get());
+    expect(await out.Body?.transformToString()).toBe("body");
+    const [first, resume] = requests;
+    expect(first?.["amz-sdk-request"]).toBe("attempt=1; max=6");
+    expect(resume?.range).toBe("bytes=2-");
+    expect(resume?.["if-match"]).toBe('"e"');
+    expect(resume).not.toHaveProperty("amz-sdk-request");
+    expect(requests).toHaveLength(2);
+  });
+});
+
 describe("commands S3 holds open with spaces", () => {
   const COPY_RESULT =
     '<?xml version="1.0"?><CopyObjectResult><ETag>"e"</ETag><LastModified>2026-12-02T00:00:00.000Z</LastModified></CopyObjectResult>';
