@@ -46,9 +46,10 @@ export interface BucketguardOptions extends RetrySettings {
   maxResumes?: number;
   /**
    * Longest time an attempt may make no progress, in milliseconds: no response yet (plus the
-   * time to send the request body at 64 KiB/s), or no GetObject body bytes while they are being
-   * read. Then the request is cancelled and the attempt fails as a transient `timeout` (retried),
-   * or the download resumes from the last byte received. `Infinity` turns it off.
+   * time to send the request body at 64 KiB/s), no bytes of a body S3 holds open after its 200
+   * (CopyObject, UploadPartCopy, CompleteMultipartUpload), or no GetObject body bytes while they
+   * are being read. Then the request is cancelled and the attempt fails as a transient `timeout`
+   * (retried), or the download resumes from the last byte received. `Infinity` turns it off.
    * @default 30000 ({@link DEFAULT_STALL_TIMEOUT_MS})
    */
   stallTimeoutMs?: number;

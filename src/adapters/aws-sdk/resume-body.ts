@@ -15,6 +15,8 @@ export interface ResumeOptions {
   stall?: StallLimit;
   /** For errors (`GetObject`). */
   operation?: string;
+  /** Told the stall error when the body stalls, before the body fails or resumes. */
+  onStall?: (error: StorageError) => void;
 }
 
 function toBytes(chunk: unknown): Uint8Array {
@@ -198,6 +200,7 @@ class ResumingBody extends Readable implements BodyMixin {
       this.#wanting = false;
       const source = this.#source;
       const error = stallError("body", stall.ms, this.#options.operation);
+      this.#options.onStall?.(error);
       // Settles the source's listeners through its own error: the resume takes it from there.
       source.destroy(error);
     }, delayMs);
@@ -275,4 +278,29 @@ class ResumingBody extends Readable implements BodyMixin {
  */
 export function resumeBody(body: unknown, options: ResumeOptions): Readable & BodyMixin {
   return new ResumingBody(body, options);
+}
+
+const noResume = (): Promise<never> =>
+  Promise.reject(new Error("bucketguard: an idle-guarded body is never resumed"));
+
+/**
+ * Wraps a Node Readable body so that it fails with a `body` stall error (a transient `timeout`)
+ * once it has gone `stall.ms` without a byte while read; each chunk restarts the wait. `onStall`
+ * is told first. Undefined when `body` is not a Node Readable.
+ */
+export function guardIdleBody(
+  body: unknown,
+  stall: StallLimit,
+  operation: string,
+  onStall: (error: StorageError) => void,
+): (Readable & BodyMixin) | undefined {
+  if (!(body instanceof Readable)) return undefined;
+  return new ResumingBody(body, {
+    expectedBytes: undefined,
+    maxResumes: 0,
+    stall,
+    operation,
+    onStall,
+    fetchFrom: noResume,
+  });
 }

@@ -14,7 +14,10 @@ interface NodeBody {
   readableLength?: unknown;
 }
 
-const CONDITIONAL = /^(range|if-match|if-none-match|if-modified-since|if-unmodified-since)$/i;
+// The first request's conditions, and its `amz-sdk-request` (`attempt=1; max=N`), which no resume
+// is: both are dropped from a resume's copy of it.
+const NOT_RESUMED =
+  /^(range|if-match|if-none-match|if-modified-since|if-unmodified-since|amz-sdk-request)$/i;
 
 function isNodeReadable(body: unknown): body is NodeBody {
   return (
@@ -60,7 +63,7 @@ export function resumeDownload(output: object, state: OperationState, maxResumes
     fetchFrom: async (offset) => {
       const request = cloneRequest(state.base);
       for (const key of Object.keys(request.headers)) {
-        if (CONDITIONAL.test(key)) delete request.headers[key];
+        if (NOT_RESUMED.test(key)) delete request.headers[key];
       }
       request.headers.range = resumeRange(range, offset) ?? "";
       if (etag !== undefined) request.headers["if-match"] = etag;

@@ -1,7 +1,9 @@
 import type { FinalizeHandlerOutput } from "@smithy/types";
+import type { StorageError } from "../../index.js";
 import { responseLimitMs, stallError } from "../shared/stall-limit.js";
 import type { RequestShape } from "./http-request.js";
 import type { OperationState } from "./operation-state.js";
+import { guardIdleBody } from "./resume-body.js";
 
 type Result = FinalizeHandlerOutput<object>;
 
@@ -15,12 +17,21 @@ interface CancelToken {
   aborted: boolean;
   reason: unknown;
   onabort: (() => void) | null;
-  /** Called when the handler has the response's status and headers (its body may follow). */
-  onresponse: (() => void) | null;
+  /**
+   * Called with the handler's output when it has the response's status and headers (its body
+   * may follow); it may replace the response's body before the SDK reads it.
+   */
+  onresponse: ((output: unknown) => void) | null;
+  /**
+   * The SDK left the caller's `abortSignal` out of the handler context, so the engine never
+   * linked it: the handler-options signal must be followed here.
+   */
+  followCaller: boolean;
 }
 
 // Commands S3 answers with 200 at once and then holds open, sending spaces until the work is
-// done (a large copy, a many-part complete): their no-response limit ends with the headers.
+// done (a large copy, a many-part complete): their no-response limit ends with the headers, and
+// the body is then bounded by the stall limit between chunks.
 const HELD_OPEN = new Set(["CopyObject", "UploadPartCopy", "CompleteMultipartUpload"]);
 
 /**
@@ -86,29 +97,33 @@ export function relayAttemptSignals(handler: unknown): void {
   target.handle = function handle(this: unknown, request, options) {
     const token = tokenOf(request);
     if (token === undefined) return original.call(this, request, options);
-    const release = followCallerSignal(options?.abortSignal, token);
+    const release = token.followCaller
+      ? followCallerSignal(options?.abortSignal, token)
+      : undefined;
     const pending = duck
       ? original.call(this, request, { ...options, abortSignal: token })
       : original.call(this, request, new RelayedOptions(options, token));
-    if (token.onresponse !== null || release !== undefined) {
-      pending.then(
-        () => {
-          release?.();
-          token.onresponse?.();
-        },
-        () => release?.(),
-      );
-    }
-    return pending;
+    if (token.onresponse === null && release === undefined) return pending;
+    return pending.then(
+      (output) => {
+        release?.();
+        token.onresponse?.(output);
+        return output;
+      },
+      (error: unknown) => {
+        release?.();
+        throw error;
+      },
+    );
   };
   target[RELAYED] = true;
 }
 
 /**
- * The attempt's token takes the place of the caller's `abortSignal` in the handler's options; an
- * SDK that does not also put that signal in the handler context (the plugin's engine then never
- * sees it) still has the caller's abort cancel the request in flight. Returns the listener's
- * removal, or undefined when there is nothing to follow.
+ * The attempt's token takes the place of the caller's `abortSignal` in the handler's options; on
+ * an SDK that does not also put that signal in the handler context (the plugin's engine then
+ * never sees it) this has the caller's abort cancel the request in flight. Returns the
+ * listener's removal, or undefined when there is nothing to follow.
  */
 function followCallerSignal(signal: unknown, token: CancelToken): (() => void) | undefined {
   if (!(signal instanceof AbortSignal)) return undefined;
@@ -150,7 +165,9 @@ export function requestBodyBytes(request: RequestShape): number | undefined {
  * rejects as a transient `timeout` even when the handler ignores the token. The limit covers
  * the whole answer (a small error or XML body included), except for commands S3 holds open
  * with spaces (CopyObject, UploadPartCopy, CompleteMultipartUpload): for those it ends with the
- * response's headers, and the body is bounded by `attemptTimeoutMs` and the deadline alone.
+ * response's headers, and the body then fails the attempt the same way once it goes the stall
+ * limit without a byte (each chunk restarts the wait). A body that is not a Node Readable stays
+ * under the no-response limit.
  */
 export function sendAttempt(
   state: OperationState,
@@ -174,6 +191,7 @@ export function sendAttempt(
     reason: undefined,
     onabort: null,
     onresponse: null,
+    followCaller: state.handles.abortSignal === undefined,
   };
   headers[ATTEMPT_TOKEN] = token;
   return new Promise<Result>((resolve, reject) => {
@@ -197,8 +215,22 @@ export function sendAttempt(
             settle();
             reject(error);
           }, limitMs);
-    if (cancelTimer !== undefined && HELD_OPEN.has(state.commandName))
-      token.onresponse = cancelTimer;
+    const onBodyStall = (error: StorageError): void => {
+      stalled = true;
+      cancel(token, error);
+      settle();
+      reject(error);
+    };
+    if (cancelTimer !== undefined && HELD_OPEN.has(state.commandName)) {
+      token.onresponse = (output) => {
+        const response = (output as { response?: { body?: unknown } } | undefined)?.response;
+        if (response === undefined) return;
+        const body = guardIdleBody(response.body, stall, state.commandName, onBodyStall);
+        if (body === undefined) return;
+        cancelTimer();
+        response.body = body;
+      };
+    }
     state.next(args).then(
       (result) => {
         settle();

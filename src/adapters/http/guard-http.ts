@@ -116,7 +116,18 @@ async function runRequest(guard: HttpGuard, req: PreparedRequest): Promise<Respo
     try {
       const response = await send(guard, req, ctx, signal);
       lastResponse = response;
-      return await readAnswer(response, req.route);
+      if (own === undefined || !heldOpen(req.route, response)) {
+        return await readAnswer(response, req.route);
+      }
+      // S3 may hold this 200 open with spaces for minutes: past its headers, only a body that
+      // goes the stall limit without a byte fails the attempt.
+      own.cancel();
+      const watched = guardBody(response, stallTimeoutMs, clock, abortOwn(own), operation);
+      lastResponse = watched;
+      const answer = await readAnswer(watched, req.route);
+      // The read of the body swallows its errors: a stall must still fail the attempt.
+      if (own.controller.signal.aborted) throw own.controller.signal.reason;
+      return answer;
     } catch (error) {
       // fetch rejects with the abort reason; a stall is the attempt's own timeout.
       const stalled = own?.controller.signal;
@@ -174,6 +185,15 @@ async function runRequest(guard: HttpGuard, req: PreparedRequest): Promise<Respo
     guard.onErrorAnswer?.(answer.response, answer.errorBody);
     return guardResponse(answer.response);
   }
+}
+
+/** A 200 whose body is read for an error document S3 may send only when the work is done. */
+function heldOpen(route: PreparedRequest["route"], response: Response): boolean {
+  return route.errorIn200 && response.status === 200;
+}
+
+function abortOwn(own: ResponseStall): (reason: StorageError) => void {
+  return (reason) => own.controller.abort(reason);
 }
 
 async function send(

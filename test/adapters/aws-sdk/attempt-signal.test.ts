@@ -134,6 +134,39 @@ describe("the attempt signal reaches the HTTP handler", () => {
     expect(handler.signals).toHaveLength(1);
   });
 
+  it("adds no listener per attempt of its own to a caller's signal the SDK puts in the context", async () => {
+    const unavailable: Answer = async () => ({
+      response: {
+        statusCode: 503,
+        headers: {},
+        body: Readable.from([Buffer.from("<Error><Code>SlowDown</Code></Error>")]),
+      },
+    });
+    /** The `abort` listeners added to the caller's signal over one call answered by `answers`. */
+    const listenersAdded = async (answers: Answer[]): Promise<number> => {
+      const clock = createManualClock();
+      const handler = stubHandler(answers);
+      const controller = new AbortController();
+      const add = vi.spyOn(controller.signal, "addEventListener");
+      // No stall limit and no jitter: the only timers are the retries' 0 ms waits.
+      const options = { clock, random: () => 0, stallTimeoutMs: Number.POSITIVE_INFINITY };
+      let done = false;
+      const pending = client(handler, options)
+        .send(head(), { abortSignal: controller.signal })
+        .finally(() => {
+          done = true;
+        });
+      while (!done) await clock.advance(0);
+      expect((await pending).$metadata.attempts).toBe(answers.length);
+      return add.mock.calls.filter(([type]) => type === "abort").length;
+    };
+    const once = await listenersAdded([ok()]);
+    const thrice = await listenersAdded([unavailable, unavailable, ok()]);
+    // Two more attempts and the two waits before them: the engine links the caller's signal to
+    // each, and nothing else follows it (following it in the handler as well would make 6).
+    expect(thrice - once).toBe(4);
+  });
+
   it("leaves a complete small body as it came, and guards one still arriving", async () => {
     const complete = new Readable({ read() {} });
     complete.push(Buffer.from("body"));

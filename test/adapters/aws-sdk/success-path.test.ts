@@ -152,34 +152,124 @@ describe("the size a stall limit allows an upload", () => {
   });
 });
 
-describe("commands S3 holds open with spaces", () => {
-  it("ends a CopyObject's no-response limit with its headers, then reads the slow body", async () => {
-    const clock = createManualClock();
-    const body = new Readable({ read() {} });
-    let answered = false;
+describe("a resumed download is not one of the SDK's attempts", () => {
+  it("sends no amz-sdk-request header of the first attempt on a resume", async () => {
+    const requests: Record<string, string>[] = [];
     const handler = {
+      async handle(request: HttpRequest) {
+        requests.push({ ...request.headers });
+        if (requests.length > 1) {
+          return {
+            response: {
+              statusCode: 206,
+              headers: { "content-length": "2", etag: '"e"' },
+              body: Readable.from([Buffer.from("dy")]),
+            },
+          };
+        }
+        // Two of four bytes, then the connection dies on the next read.
+        let reads = 0;
+        const body = new Readable({
+          read() {
+            if (reads++ === 0) this.push(Buffer.from("bo"));
+            else this.destroy(Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }));
+          },
+        });
+        return {
+          response: { statusCode: 200, headers: { "content-length": "4", etag: '"e"' }, body },
+        };
+      },
+      updateHttpClientConfig() {},
+      httpHandlerConfigs: () => ({}),
+    };
+    const out = await makeClientOn(handler, { clock: createManualClock() }).send(get());
+    expect(await out.Body?.transformToString()).toBe("body");
+    const [first, resume] = requests;
+    expect(first?.["amz-sdk-request"]).toBe("attempt=1; max=6");
+    expect(resume?.range).toBe("bytes=2-");
+    expect(resume?.["if-match"]).toBe('"e"');
+    expect(resume).not.toHaveProperty("amz-sdk-request");
+    expect(requests).toHaveLength(2);
+  });
+});
+
+describe("commands S3 holds open with spaces", () => {
+  const COPY_RESULT =
+    '<?xml version="1.0"?><CopyObjectResult><ETag>"e"</ETag><LastModified>2026-12-02T00:00:00.000Z</LastModified></CopyObjectResult>';
+  const copy = () => new CopyObjectCommand({ Bucket: "b", Key: "copy", CopySource: "b/original" });
+
+  /** Answers each request 200 at once with the next body (a Readable the test feeds). */
+  function heldOpenHandler(bodies: Readable[]) {
+    let answered = 0;
+    return {
+      get answered() {
+        return answered;
+      },
       async handle() {
-        answered = true;
+        const body = bodies[answered++];
+        if (body === undefined) throw new Error("no body scripted");
         body.push(Buffer.from(" "));
         return { response: { statusCode: 200, headers: {}, body } };
       },
       updateHttpClientConfig() {},
       httpHandlerConfigs: () => ({}),
     };
-    const pending = makeClientOn(handler, { clock, stallTimeoutMs: 1000 }).send(
-      new CopyObjectCommand({ Bucket: "b", Key: "copy", CopySource: "b/original" }),
-    );
-    await vi.waitFor(() => expect(answered).toBe(true));
-    // Well past the 1 s limit: S3 is still copying, sending a space now and then.
-    await clock.advance(5000);
-    body.push(
-      Buffer.from(
-        '<?xml version="1.0"?><CopyObjectResult><ETag>"e"</ETag><LastModified>2026-12-02T00:00:00.000Z</LastModified></CopyObjectResult>',
-      ),
-    );
+  }
+
+  it("ends a CopyObject's no-response limit with its headers, then reads a slow body", async () => {
+    const clock = createManualClock();
+    const body = new Readable({ read() {} });
+    const handler = heldOpenHandler([body]);
+    const pending = makeClientOn(handler, { clock, stallTimeoutMs: 1000 }).send(copy());
+    await vi.waitFor(() => expect(handler.answered).toBe(1));
+    // Five times the 1 s limit in all: S3 is still copying, sending a space now and then.
+    for (let i = 0; i < 10; i++) {
+      await clock.advance(500);
+      body.push(Buffer.from(" "));
+    }
+    body.push(Buffer.from(COPY_RESULT));
     body.push(null);
     const out = await pending;
     expect(out.CopyObjectResult?.ETag).toBe('"e"');
     expect(out.$metadata.attempts).toBe(1);
+  });
+
+  it("fails a held-open body that goes silent after its headers as a stall, and retries", async () => {
+    const clock = createManualClock();
+    const silent = new Readable({ read() {} });
+    const second = new Readable({ read() {} });
+    const handler = heldOpenHandler([silent, second]);
+    let settled = false;
+    // No jitter: the retry's wait is 0 ms, so it runs at the stall's own time.
+    const pending = makeClientOn(handler, { clock, random: () => 0, stallTimeoutMs: 1000 })
+      .send(copy())
+      .finally(() => {
+        settled = true;
+      });
+    await vi.waitFor(() => expect(handler.answered).toBe(1));
+    await clock.advance(999);
+    expect(handler.answered).toBe(1);
+    await clock.advance(1);
+    await vi.waitFor(() => expect(handler.answered).toBe(2));
+    expect(silent.destroyed).toBe(true);
+    expect(settled).toBe(false);
+    second.push(Buffer.from(COPY_RESULT));
+    second.push(null);
+    const out = await pending;
+    expect(out.CopyObjectResult?.ETag).toBe('"e"');
+    expect(out.$metadata.attempts).toBe(2);
+  });
+
+  it("gives up on a silent held-open body with a transient timeout naming the stall", async () => {
+    const clock = createManualClock();
+    const handler = heldOpenHandler([new Readable({ read() {} })]);
+    const pending = makeClientOn(handler, { clock, stallTimeoutMs: 1000, maxAttempts: 1 })
+      .send(copy())
+      .catch((e: unknown) => e);
+    await vi.waitFor(() => expect(handler.answered).toBe(1));
+    await clock.advance(1000);
+    const error = await pending;
+    expect(error).toMatchObject({ kind: "timeout", retry: "transient", gaveUp: "max_attempts" });
+    expect((error as Error).message).toMatch(/response body made no progress for 1000 ms/);
   });
 });
