@@ -1,4 +1,5 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
+import { KIND_HINTS } from "../../src/errors/catalogue/kind-hints.js";
 import { isStorageError, StorageError, type StorageErrorKind } from "../../src/index.js";
 
 const base = {
@@ -46,8 +47,14 @@ describe("StorageError", () => {
       provider: "aws",
       status: 404,
       requestId: "R1",
+      hint: KIND_HINTS.not_found,
       key: "k",
     });
+  });
+
+  it("carries its kind's default hint when given none, and its own when given one", () => {
+    expect(new StorageError({ ...base }).hint).toBe(KIND_HINTS.not_found);
+    expect(new StorageError({ ...base, hint: "Check the key." }).hint).toBe("Check the key.");
   });
 
   it("redacts secrets handed to it in the message and string fields", () => {
