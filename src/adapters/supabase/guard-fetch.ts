@@ -6,7 +6,7 @@ import type { HttpReconcile } from "../http/http-route.js";
 import { joinSignals } from "../shared/join-signals.js";
 import { type ResolvedSettings, resolveSettings } from "../shared/resolve-settings.js";
 import { startResponseStall } from "../shared/stall-limit.js";
-import { classifyRequest, storagePath } from "./classify-request.js";
+import { classifyRequest, type SupabaseRoute, storagePath } from "./classify-request.js";
 import type { GuardFetchOptions } from "./guard-fetch-options.js";
 import { keepAnswer } from "./keep-answer.js";
 import { mayHaveLanded, reconcileUpload } from "./reconcile-upload.js";
@@ -50,8 +50,9 @@ export function guardFetch(
 
 /** A retried upload refused as "already exists" succeeds when its earlier attempt landed. */
 function reconcileWith(callFetch: typeof fetch, settings: ResolvedSettings): HttpReconcile {
-  return async (refusal, { method, url, route, headers, body, signal, failures }) => {
-    const objectKey = classifyRequest(method, url, headers)?.objectKey;
+  return async (refusal, { url, route, headers, body, signal, failures }) => {
+    // The route is the one classifyRequest made for this request: its key is already read.
+    const { objectKey } = route as SupabaseRoute;
     if (route.idempotency !== "conditional" || !objectKey || !body.replayable) return undefined;
     // Only an earlier attempt that may have stored the object can explain the refusal.
     if (!failures.some(mayHaveLanded)) return undefined;
